@@ -1,0 +1,31 @@
+package io.arbiter.grid;
+
+/** The names of Arbiter's maps in the grid, in one place. */
+public final class GridMaps {
+
+    /** Platform id to {@link io.arbiter.domain.Platform}. */
+    public static final String PLATFORMS = "arbiter.platforms";
+    /** Client id to {@link io.arbiter.domain.Client}. */
+    public static final String CLIENTS = "arbiter.clients";
+    /** {@link InstanceKey} to {@link io.arbiter.domain.Instance}. */
+    public static final String INSTANCES = "arbiter.instances";
+    /** Instance id to platform id. */
+    public static final String INSTANCE_LOCATIONS = "arbiter.instance-locations";
+    /** {@link InstanceKey} to {@link io.arbiter.domain.UsageAggregate}. */
+    public static final String USAGE = "arbiter.usage";
+    /** Client id to its latest {@link io.arbiter.domain.ClientForecast}. */
+    public static final String FORECASTS = "arbiter.forecasts";
+    /** {@link ClientItemKey} (client, invoice) to {@link io.arbiter.domain.Payment}. */
+    public static final String PAYMENTS = "arbiter.payments";
+    /** {@link ClientItemKey} (client, signal) to {@link io.arbiter.domain.DemandSignal}. */
+    public static final String DEMAND = "arbiter.demand";
+    /** Slot id to {@link io.arbiter.domain.ShadowSlot}. */
+    public static final String SHADOW_SLOTS = "arbiter.shadow-slots";
+    /** Event id to a reported contention, kept for arbitration. */
+    public static final String CONTENTIONS = "arbiter.contentions";
+    /** Event id to its claim state, for de-duplication. */
+    public static final String EVENT_IDS = "arbiter.event-ids";
+
+    private GridMaps() {
+    }
+}

@@ -1,0 +1,110 @@
+package io.arbiter.grid;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NearCacheConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * This process's Hazelcast member: started from the operator's configuration file (see
+ * {@code cluster-config/}) with Arbiter's serializers and map settings added, and shut down on
+ * {@link #close()}.
+ */
+public final class GridMember implements AutoCloseable {
+
+    /** Member attribute that names the zone, read by ZONE_AWARE partition groups. */
+    public static final String ZONE_ATTRIBUTE = "hazelcast.partition.group.zone";
+
+    private final HazelcastInstance hazelcast;
+    private final GridStore store;
+
+    private GridMember(HazelcastInstance hazelcast, GridOptions options) {
+        this.hazelcast = hazelcast;
+        this.store = new GridStore(hazelcast, options);
+    }
+
+    /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
+    public static GridMember start(GridOptions options) {
+        Config config = load(options);
+        addArbiterSettings(config, options);
+        return new GridMember(Hazelcast.newHazelcastInstance(config), options);
+    }
+
+    private static Config load(GridOptions options) {
+        if (options.configFile() == null) {
+            return singleMemberConfig();
+        }
+        if (!Files.isReadable(options.configFile())) {
+            throw new IllegalArgumentException(options.configFile() + ": cluster configuration not found or not readable");
+        }
+        try {
+            return Config.loadFromFile(options.configFile().toFile());
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(options.configFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The built-in default: one member on loopback that joins no network. */
+    static Config singleMemberConfig() {
+        Config config = new Config();
+        config.setClusterName("arbiter");
+        config.getNetworkConfig().setPortAutoIncrement(true).getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        return config;
+    }
+
+    private static void addArbiterSettings(Config config, GridOptions options) {
+        config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        if (options.zone() != null) {
+            config.getMemberAttributeConfig().setAttribute(ZONE_ATTRIBUTE, options.zone());
+        }
+        var compact = config.getSerializationConfig().getCompactSerializationConfig();
+        DomainSerializers.all().forEach(compact::addSerializer);
+
+        config.getMapConfig(GridMaps.USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
+        MapConfig locations = config.getMapConfig(GridMaps.INSTANCE_LOCATIONS);
+        locations.setNearCacheConfig(new NearCacheConfig(GridMaps.INSTANCE_LOCATIONS)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setCacheLocalEntries(true)
+                .setInvalidateOnChange(true));
+        config.getMapConfig(GridMaps.EVENT_IDS)
+                .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, options.dedupeWindow().toSeconds()));
+    }
+
+    /** The state this member holds and serves. */
+    public GridStore store() {
+        return store;
+    }
+
+    /** True while the member runs and is part of a cluster (itself included). */
+    public boolean isReady() {
+        return hazelcast.getLifecycleService().isRunning() && !hazelcast.getCluster().getMembers().isEmpty();
+    }
+
+    /** Members in the cluster as this member sees it. */
+    public int clusterSize() {
+        return hazelcast.getLifecycleService().isRunning() ? hazelcast.getCluster().getMembers().size() : 0;
+    }
+
+    /** Leaves the cluster gracefully: partitions are handed over before the member stops. */
+    @Override
+    public void close() {
+        store.close();
+        hazelcast.shutdown();
+    }
+}

@@ -1,0 +1,78 @@
+package io.arbiter.http;
+
+import io.arbiter.grid.GridStore;
+import io.arbiter.ingest.IngestMetrics;
+import io.arbiter.ingest.Ingestor;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The HTTP server: builds the route table from each resource's routes and listens. Thin by
+ * design: parsing and answering here, the work in the services it is given.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+
+    private final HttpOptions options;
+    private final GridStore grid;
+    private final Ingestor ingestor;
+    private final IngestMetrics ingestMetrics;
+    private final PrometheusMeterRegistry registry;
+    private final List<ReadinessCheck> checks;
+    private HttpServer server;
+
+    public HttpServerVerticle(HttpOptions options, GridStore grid, Ingestor ingestor, IngestMetrics ingestMetrics,
+                              PrometheusMeterRegistry registry, List<ReadinessCheck> checks) {
+        this.options = options;
+        this.grid = grid;
+        this.ingestor = ingestor;
+        this.ingestMetrics = ingestMetrics;
+        this.registry = registry;
+        this.checks = checks;
+    }
+
+    /** The route table: every path Arbiter answers. */
+    Router routes() {
+        Router router = Router.router(vertx);
+        new EventRoutes(ingestor, ingestMetrics, options).register(router);
+        router.get("/v1/events/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws ->
+                new EventSocket(ws, ingestor, ingestMetrics).start()));
+        new StateRoutes(grid).register(router);
+        new OpsRoutes(checks, registry).register(router);
+        router.errorHandler(413, ctx -> Responses.error(ctx, 413,
+                "request body over the limit of " + options.maxBodyBytes() + " bytes; send smaller batches"));
+        router.errorHandler(404, ctx -> Responses.error(ctx, 404, "no such resource: " + ctx.request().path()));
+        router.errorHandler(405, ctx -> Responses.error(ctx, 405,
+                "method " + ctx.request().method() + " not allowed on " + ctx.request().path()));
+        router.errorHandler(500, ctx -> Responses.error(ctx, 500, "internal error; see the server log"));
+        return router;
+    }
+
+    @Override
+    public Future<?> start() {
+        HttpServerOptions serverOptions = new HttpServerOptions()
+                .setHost(options.host())
+                .setPort(options.port())
+                .setMaxWebSocketFrameSize(options.maxFrameBytes())
+                .setMaxWebSocketMessageSize(options.maxFrameBytes())
+                .setCompressionSupported(false);
+        server = vertx.createHttpServer(serverOptions).requestHandler(routes());
+        return server.listen();
+    }
+
+    /** Stops accepting connections and lets requests under way finish, for at most {@code grace}. */
+    public Future<Void> shutdown(Duration grace) {
+        return server == null ? Future.succeededFuture() : server.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The port the server listens on (useful when configured with port 0). */
+    public int port() {
+        return server.actualPort();
+    }
+}

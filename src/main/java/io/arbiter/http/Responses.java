@@ -1,0 +1,41 @@
+package io.arbiter.http;
+
+import io.arbiter.domain.FieldError;
+import io.arbiter.ingest.MalformedBodyException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+
+/** JSON answers and error bodies, in the shapes API.md gives. */
+final class Responses {
+
+    private Responses() {
+    }
+
+    static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toBuffer());
+    }
+
+    /** {@code {"error": message}} with the status. */
+    static void error(RoutingContext ctx, int status, String message) {
+        json(ctx, status, new JsonObject().put("error", message));
+    }
+
+    static JsonObject fieldErrors(List<FieldError> errors) {
+        JsonArray list = new JsonArray();
+        for (FieldError e : errors) {
+            list.add(new JsonObject().put("index", e.index()).put("field", e.field()).put("message", e.message()));
+        }
+        return new JsonObject().put("errors", list);
+    }
+
+    static JsonObject malformed(MalformedBodyException e) {
+        JsonObject error = new JsonObject().put("index", e.index()).put("field", "").put("message", e.getMessage());
+        if (e.line() > 0) {
+            error.put("line", e.line()).put("column", e.column());
+        }
+        return new JsonObject().put("errors", new JsonArray().add(error));
+    }
+}

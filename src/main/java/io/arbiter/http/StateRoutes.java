@@ -1,0 +1,58 @@
+package io.arbiter.http;
+
+import io.arbiter.grid.GridStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Reads of the state ingestion built: platforms, instances and clients by id; an unknown id is a
+ * 404 with a JSON error.
+ *
+ * <pre>
+ * curl -s localhost:8080/v1/platforms/p1
+ * curl -s localhost:8080/v1/instances/i1
+ * curl -s localhost:8080/v1/clients/acme
+ * </pre>
+ */
+final class StateRoutes {
+
+    private final GridStore grid;
+
+    StateRoutes(GridStore grid) {
+        this.grid = grid;
+    }
+
+    void register(Router router) {
+        router.get("/v1/platforms/:id").handler(ctx -> answer(ctx, "platform",
+                grid.platformView(ctx.pathParam("id")), Views::platform));
+        router.get("/v1/instances/:id").handler(this::instance);
+        router.get("/v1/clients/:id").handler(ctx -> answer(ctx, "client",
+                grid.client(ctx.pathParam("id")), Views::client));
+    }
+
+    private void instance(RoutingContext ctx) {
+        answer(ctx, "instance", grid.instance(ctx.pathParam("id")).thenCompose(found -> found.isEmpty()
+                        ? java.util.concurrent.CompletableFuture.completedFuture(Optional.<JsonObject>empty())
+                        : grid.usage(found.get()).thenApply(u -> Optional.of(Views.instance(found.get(), u.orElse(null))))),
+                Function.identity());
+    }
+
+    static <T> void answer(RoutingContext ctx, String noun, CompletionStage<Optional<T>> lookup,
+                           Function<T, JsonObject> view) {
+        Future.fromCompletionStage(lookup, ctx.vertx().getOrCreateContext()).onComplete(result -> {
+            if (result.failed()) {
+                Responses.error(ctx, 503, "the grid did not answer: " + result.cause().getMessage());
+            } else if (result.result().isEmpty()) {
+                Responses.error(ctx, 404, "no " + noun + " '" + ctx.pathParam("id") + "'");
+            } else {
+                Responses.json(ctx, 200, view.apply(result.result().get()));
+            }
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package io.arbiter.ingest;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a body into one JSON node per event: a JSON object, a JSON array of values, or NDJSON (one
+ * object per line, blank lines skipped). Malformed input throws {@link MalformedBodyException}
+ * with the line and column, counted over the whole body.
+ */
+public final class BodyParser {
+
+    private BodyParser() {
+    }
+
+    /** Parses an {@code application/json} body: one event or an array of events. */
+    public static List<JsonNode> json(byte[] body) throws MalformedBodyException {
+        JsonNode root = parse(body, 0, body.length, 0, 0);
+        if (root == null || root.isMissingNode()) {
+            throw new MalformedBodyException("empty body: send a JSON object or an array of objects", 0, 1, 1);
+        }
+        if (root.isArray()) {
+            List<JsonNode> events = new ArrayList<>(root.size());
+            root.forEach(events::add);
+            return events;
+        }
+        return List.of(root);
+    }
+
+    /** Parses an {@code application/x-ndjson} body: one event per line. */
+    public static List<JsonNode> ndjson(byte[] body) throws MalformedBodyException {
+        List<JsonNode> events = new ArrayList<>();
+        int start = 0;
+        long line = 1;
+        while (start <= body.length) {
+            int end = start;
+            while (end < body.length && body[end] != '\n') {
+                end++;
+            }
+            if (!isBlank(body, start, end)) {
+                events.add(parse(body, start, end - start, events.size(), line - 1));
+            }
+            start = end + 1;
+            line++;
+        }
+        if (events.isEmpty()) {
+            throw new MalformedBodyException("empty body: send one JSON object per line", 0, 1, 1);
+        }
+        return events;
+    }
+
+    private static JsonNode parse(byte[] body, int offset, int length, int index, long linesBefore)
+            throws MalformedBodyException {
+        try {
+            return Json.MAPPER.readTree(body, offset, length);
+        } catch (JacksonException e) {
+            JsonLocation at = e.getLocation();
+            long line = at == null ? -1 : at.getLineNr() + linesBefore;
+            long column = at == null ? -1 : at.getColumnNr();
+            throw new MalformedBodyException("malformed JSON at line " + line + ", column " + column + ": "
+                    + e.getOriginalMessage(), index, line, column);
+        } catch (java.io.IOException e) {
+            throw new MalformedBodyException("unreadable body: " + e.getMessage(), index, -1, -1);
+        }
+    }
+
+    private static boolean isBlank(byte[] body, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = body[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Ingestion: turns request bodies and WebSocket frames into validated domain events and hands a
+ * batch to the grid only when every event in it is valid and every id it names is known. A batch
+ * is taken whole or not at all.
+ *
+ * <p>Flow: {@link io.arbiter.ingest.BodyParser} (JSON object, array or NDJSON, with line and column
+ * on malformed input) → {@link io.arbiter.ingest.EventDecoder} (field-by-field validation, errors
+ * name the event's index, the field and the reason) → {@link io.arbiter.ingest.Ingestor}
+ * (references, then the grid's exactly-once apply) → {@link io.arbiter.ingest.IngestMetrics}.
+ * May import {@code domain} and {@code grid}; no Vert.x types.
+ */
+package io.arbiter.ingest;
