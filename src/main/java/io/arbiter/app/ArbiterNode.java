@@ -6,7 +6,7 @@ import io.arbiter.http.ReadinessCheck;
 import io.arbiter.ingest.IngestMetrics;
 import io.arbiter.ingest.Ingestor;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -50,8 +50,8 @@ public final class ArbiterNode implements AutoCloseable {
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
-            new ProcessorMetrics().bindTo(registry);
-            registry.gauge("arbiter.cluster.members", member, GridMember::clusterSize);
+            Gauge.builder("arbiter.cluster.members", member, GridMember::clusterSize)
+                    .description("Members in the grid cluster as this node sees it").register(registry);
             IngestMetrics ingestMetrics = new IngestMetrics(registry);
             Ingestor ingestor = new Ingestor(member.store(), ingestMetrics, clock);
             List<ReadinessCheck> checks = List.of(new ReadinessCheck("grid", member::isReady));

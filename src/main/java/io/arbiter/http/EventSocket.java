@@ -14,6 +14,9 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -29,6 +32,9 @@ final class EventSocket {
 
     static final int HIGH_WATER = 64;
     static final int LOW_WATER = 16;
+    /** WebSocket close status: message too big (RFC 6455, 7.4.1). */
+    static final short TOO_BIG = 1009;
+    private static final Logger LOG = LoggerFactory.getLogger(EventSocket.class);
 
     private final ServerWebSocket socket;
     private final Ingestor ingestor;
@@ -50,6 +56,12 @@ final class EventSocket {
     }
 
     void start() {
+        socket.exceptionHandler(failure -> {
+            if (!socket.isClosed()) {
+                LOG.info("closing an event socket from {}: {}", socket.remoteAddress(), failure.getMessage());
+                socket.close(TOO_BIG, "message over the limit or not a valid WebSocket frame");
+            }
+        });
         socket.textMessageHandler(text -> enqueue(Buffer.buffer(text.getBytes(StandardCharsets.UTF_8))));
         socket.binaryMessageHandler(binary -> {
             received++;
