@@ -25,13 +25,6 @@ class LastValueForecasterTest {
                 .containsExactly("last-value", NOW, Forecaster.DEFAULT_HORIZON);
     }
 
-    @Test
-    void withoutHistoryTheNeedIsZero() {
-        Projection projection = forecaster.project(new UsageHistory(), NOW);
-
-        assertThat(projection.cpu()).isZero();
-        assertThat(projection.memoryGiB()).isZero();
-    }
 
     @Test
     void aSampleTakenAfterNowIsNotUsed() {

@@ -71,13 +71,6 @@ class SeasonalPeakForecasterTest {
         assertThat(forecaster.project(history, NOW).cpu()).isCloseTo(2.3, within(1e-6));
     }
 
-    @Test
-    void withoutHistoryTheNeedIsZero() {
-        Projection projection = forecaster.project(new UsageHistory(), NOW);
-
-        assertThat(projection.cpu()).isZero();
-        assertThat(projection.memoryGiB()).isZero();
-    }
 
     @Test
     void moreSeasonalDaysThanTheHistoryKeepsAreRefused() {

@@ -53,10 +53,6 @@ class VpaForecasterTest {
         assertThat(vpa.project(history, NOW).memoryGiB()).isGreaterThan(8 * 1.15);
     }
 
-    @Test
-    void withoutHistoryTheNeedIsZero() {
-        assertThat(vpa.project(new UsageHistory(), NOW).cpu()).isZero();
-    }
 
     @Test
     void aPercentileAboveOneIsRefused() {
