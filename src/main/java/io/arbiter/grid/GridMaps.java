@@ -23,6 +23,10 @@ public final class GridMaps {
     public static final String SHADOW_SLOTS = "arbiter.shadow-slots";
     /** Event id to a reported contention, kept for arbitration. */
     public static final String CONTENTIONS = "arbiter.contentions";
+    /** Decision id to {@link io.arbiter.domain.Decision}, as decided (actions in their first state). */
+    public static final String DECISIONS = "arbiter.decisions";
+    /** Action id to {@link io.arbiter.domain.ActionRecord}, with its current state and history. */
+    public static final String ACTIONS = "arbiter.actions";
     /** Event id to its claim state, for de-duplication. */
     public static final String EVENT_IDS = "arbiter.event-ids";
 

@@ -11,6 +11,7 @@ import com.hazelcast.core.HazelcastInstance;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.concurrent.ExecutorService;
 
 /**
  * This process's Hazelcast member: started from the operator's configuration file (see
@@ -24,10 +25,13 @@ public final class GridMember implements AutoCloseable {
 
     private final HazelcastInstance hazelcast;
     private final GridStore store;
+    private final ExecutorService decisionLogThreads = GridStore.daemonPool(2, "arbiter-decision-log");
+    private final GridDecisionLog decisionLog;
 
     private GridMember(HazelcastInstance hazelcast, GridOptions options) {
         this.hazelcast = hazelcast;
         this.store = new GridStore(hazelcast, options);
+        this.decisionLog = new GridDecisionLog(hazelcast, decisionLogThreads);
     }
 
     /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
@@ -75,6 +79,7 @@ public final class GridMember implements AutoCloseable {
         }
         var compact = config.getSerializationConfig().getCompactSerializationConfig();
         DomainSerializers.all().forEach(compact::addSerializer);
+        DecisionSerializers.all().forEach(compact::addSerializer);
 
         config.getMapConfig(GridMaps.USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
         MapConfig locations = config.getMapConfig(GridMaps.INSTANCE_LOCATIONS);
@@ -91,6 +96,11 @@ public final class GridMember implements AutoCloseable {
         return store;
     }
 
+    /** The decisions and actions this cluster took. */
+    public GridDecisionLog decisionLog() {
+        return decisionLog;
+    }
+
     /** True while the member runs and is part of a cluster (itself included). */
     public boolean isReady() {
         return hazelcast.getLifecycleService().isRunning() && !hazelcast.getCluster().getMembers().isEmpty();
@@ -105,6 +115,7 @@ public final class GridMember implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+        decisionLogThreads.shutdownNow();
         hazelcast.shutdown();
     }
 }

@@ -279,7 +279,7 @@ public final class GridStore {
         return stage.thenApplyAsync(value -> value, async);
     }
 
-    private static ExecutorService daemonPool(int threads, String name) {
+    static ExecutorService daemonPool(int threads, String name) {
         return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -1,0 +1,122 @@
+package io.arbiter.grid;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import io.arbiter.domain.ActionRecord;
+import io.arbiter.domain.ActionStatus;
+import io.arbiter.domain.ActionType;
+import io.arbiter.domain.Decision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * The decision log in the grid: decisions are recorded once per id (a second record of the same id
+ * answers the first), actions move forward one state at a time where they live.
+ */
+public final class GridDecisionLog {
+
+    private final IMap<String, Decision> decisions;
+    private final IMap<String, ActionRecord> actions;
+    private final Executor queries;
+
+    GridDecisionLog(HazelcastInstance hz, Executor queries) {
+        this.decisions = hz.getMap(GridMaps.DECISIONS);
+        this.actions = hz.getMap(GridMaps.ACTIONS);
+        this.queries = queries;
+    }
+
+    /** Outcome of {@link #record}: the decision in the log, and whether this call put it there. */
+    public record Recorded(Decision decision, boolean isNew) {
+    }
+
+    /** Records {@code decision} unless one with its id exists; answers the one in the log. */
+    public CompletionStage<Recorded> record(Decision decision) {
+        return CompletableFuture.supplyAsync(() -> {
+            Decision existing = decisions.putIfAbsent(decision.decisionId(), decision);
+            if (existing != null) {
+                return new Recorded(withCurrentActions(existing), false);
+            }
+            Map<String, ActionRecord> byId = new HashMap<>();
+            decision.actions().forEach(a -> byId.put(a.actionId(), a));
+            byId.forEach(actions::putIfAbsent);
+            return new Recorded(decision, true);
+        }, queries);
+    }
+
+    /** A decision with each action in its current state. */
+    public CompletionStage<Optional<Decision>> decision(String decisionId) {
+        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(decisions.get(decisionId))
+                .map(this::withCurrentActions), queries);
+    }
+
+    /** The newest decisions, for one platform or all (platformId null), newest first. */
+    public CompletionStage<List<Decision>> recent(String platformId, int limit) {
+        return CompletableFuture.supplyAsync(() -> {
+            Collection<Decision> found = platformId == null ? decisions.values()
+                    : decisions.values(Predicates.equal("platformId", platformId));
+            return found.stream().sorted(Comparator.comparing(Decision::decidedAt).reversed()
+                            .thenComparing(Decision::decisionId))
+                    .limit(limit).map(this::withCurrentActions).toList();
+        }, queries);
+    }
+
+    /** One action with its history. */
+    public CompletionStage<Optional<ActionRecord>> action(String actionId) {
+        return actions.getAsync(actionId).thenApplyAsync(Optional::ofNullable, queries);
+    }
+
+    /** Moves an action to {@code status}; answers it as it now is (unchanged when already final). */
+    public CompletionStage<ActionRecord> advance(String actionId, ActionStatus status, Instant at, String note) {
+        return actions.submitToKey(actionId, new AdvanceAction(status, at, note)).thenApplyAsync(a -> a, queries);
+    }
+
+    /** How many interrupt actions each client has had since {@code since}, aborted ones excepted. */
+    public CompletionStage<Map<String, Integer>> interruptionsSince(Instant since) {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, Integer> counts = new HashMap<>();
+            for (ActionRecord a : actions.values(Predicates.and(
+                    Predicates.equal("type", ActionType.INTERRUPT.name()),
+                    Predicates.greaterEqual("decidedAtSeconds", since.getEpochSecond())))) {
+                if (a.status() != ActionStatus.ABORTED) {
+                    counts.merge(a.clientId(), 1, Integer::sum);
+                }
+            }
+            return counts;
+        }, queries);
+    }
+
+    /** Actions not yet in a final state, to resume after a restart or a change of owner. */
+    public CompletionStage<List<ActionRecord>> unfinished() {
+        return CompletableFuture.supplyAsync(() -> {
+            List<ActionRecord> open = new ArrayList<>();
+            for (ActionRecord a : actions.values()) {
+                if (!a.status().isFinal()) {
+                    open.add(a);
+                }
+            }
+            return open;
+        }, queries);
+    }
+
+    private Decision withCurrentActions(Decision d) {
+        List<ActionRecord> current = new ArrayList<>(d.actions().size());
+        for (ActionRecord a : d.actions()) {
+            ActionRecord now = actions.get(a.actionId());
+            current.add(now == null ? a : now);
+        }
+        return new Decision(d.decisionId(), d.platformId(), d.trigger(), d.selfRaised(), d.contention(),
+                d.ruleRevision(), d.policyVersion(), d.decidedAt(), current, d.wanted(), d.shortfall(), d.excluded(),
+                d.rulesFired(), d.explanation());
+    }
+}
