@@ -40,7 +40,7 @@ final class DomainSerializers {
     /** Every serializer, for registration with the member's configuration. */
     static List<CompactSerializer<?>> all() {
         return List.of(new PlatformSerializer(), new ClientSerializer(), new InstanceSerializer(),
-                new InstanceKeySerializer(), new ClientItemKeySerializer(), new UsageAggregateSerializer(),
+                new InstanceKeySerializer(), new ItemKeySerializer(), new UsageAggregateSerializer(),
                 new ForecastSerializer(), new PaymentSerializer(), new DemandSerializer(), new ShadowSlotSerializer(),
                 new ContentionSerializer(), new UsageBatch.Serializer(), new ClaimEventId.Serializer(), new ReadEntry.Serializer());
     }
@@ -151,26 +151,26 @@ final class DomainSerializers {
         }
     }
 
-    static final class ClientItemKeySerializer implements CompactSerializer<ClientItemKey> {
+    static final class ItemKeySerializer implements CompactSerializer<ItemKey> {
         @Override
-        public ClientItemKey read(CompactReader in) {
-            return new ClientItemKey(in.readString("clientId"), in.readString("item"));
+        public ItemKey read(CompactReader in) {
+            return new ItemKey(in.readString("owner"), in.readString("item"));
         }
 
         @Override
-        public void write(CompactWriter out, ClientItemKey k) {
-            out.writeString("clientId", k.clientId());
+        public void write(CompactWriter out, ItemKey k) {
+            out.writeString("owner", k.owner());
             out.writeString("item", k.item());
         }
 
         @Override
         public String getTypeName() {
-            return "arbiter.ClientItemKey";
+            return "arbiter.ItemKey";
         }
 
         @Override
-        public Class<ClientItemKey> getCompactClass() {
-            return ClientItemKey.class;
+        public Class<ItemKey> getCompactClass() {
+            return ItemKey.class;
         }
     }
 

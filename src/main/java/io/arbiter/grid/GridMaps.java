@@ -15,13 +15,13 @@ public final class GridMaps {
     public static final String USAGE = "arbiter.usage";
     /** Client id to its latest {@link io.arbiter.domain.ClientForecast}. */
     public static final String FORECASTS = "arbiter.forecasts";
-    /** {@link ClientItemKey} (client, invoice) to {@link io.arbiter.domain.Payment}. */
+    /** {@link ItemKey} (client, invoice) to {@link io.arbiter.domain.Payment}. */
     public static final String PAYMENTS = "arbiter.payments";
-    /** {@link ClientItemKey} (client, signal) to {@link io.arbiter.domain.DemandSignal}. */
+    /** {@link ItemKey} (client, signal) to {@link io.arbiter.domain.DemandSignal}. */
     public static final String DEMAND = "arbiter.demand";
     /** Slot id to {@link io.arbiter.domain.ShadowSlot}. */
     public static final String SHADOW_SLOTS = "arbiter.shadow-slots";
-    /** Event id to a reported contention, kept for arbitration. */
+    /** {@link ItemKey} (platform, event id) to a reported contention, in the platform's partition. */
     public static final String CONTENTIONS = "arbiter.contentions";
     /** Decision id to {@link io.arbiter.domain.Decision}, as decided (actions in their first state). */
     public static final String DECISIONS = "arbiter.decisions";

@@ -2,6 +2,7 @@ package io.arbiter.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.partition.PartitionService;
 import com.hazelcast.query.Predicates;
 import io.arbiter.domain.Client;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 
 /**
  * Arbiter's state in the grid: applies batches of validated events exactly once per event id, and
@@ -51,10 +53,10 @@ public final class GridStore {
     private final IMap<String, String> locations;
     private final IMap<InstanceKey, UsageAggregate> usage;
     private final IMap<String, ClientForecast> forecasts;
-    private final IMap<ClientItemKey, Payment> payments;
-    private final IMap<ClientItemKey, DemandSignal> demand;
+    private final IMap<ItemKey, Payment> payments;
+    private final IMap<ItemKey, DemandSignal> demand;
     private final IMap<String, ShadowSlot> shadowSlots;
-    private final IMap<String, Contention> contentions;
+    private final IMap<ItemKey, Contention> contentions;
     private final EventClaims claims;
     /** Blocking queries run here, off the callers' threads. */
     private final ExecutorService queries = daemonPool(2, "arbiter-grid-query");
@@ -185,13 +187,13 @@ public final class GridStore {
         } else if (event instanceof Event.ForecastReported e) {
             return off(forecasts.setAsync(e.forecast().clientId(), e.forecast()));
         } else if (event instanceof Event.PaymentReported e) {
-            return off(payments.setAsync(new ClientItemKey(e.payment().clientId(), e.payment().invoiceId()), e.payment()));
+            return off(payments.setAsync(new ItemKey(e.payment().clientId(), e.payment().invoiceId()), e.payment()));
         } else if (event instanceof Event.DemandReported e) {
-            return off(demand.setAsync(new ClientItemKey(e.signal().clientId(), e.signal().signal()), e.signal()));
+            return off(demand.setAsync(new ItemKey(e.signal().clientId(), e.signal().signal()), e.signal()));
         } else if (event instanceof Event.ShadowRegistered e) {
             return off(shadowSlots.setAsync(e.slot().slotId(), e.slot()));
         } else if (event instanceof Event.ContentionReported e) {
-            return off(contentions.setAsync(e.id(), e.contention()));
+            return off(contentions.setAsync(new ItemKey(e.contention().platformId(), e.id()), e.contention()));
         }
         throw new IllegalArgumentException("not applied one by one: " + event.type().wire());
     }
@@ -267,6 +269,16 @@ public final class GridStore {
     /** A registered client. */
     public CompletionStage<Optional<Client>> client(String clientId) {
         return off(clients.getAsync(clientId)).thenApply(Optional::ofNullable);
+    }
+
+    /**
+     * Calls {@code handler} with (event id, contention) for each contention stored from now on in a
+     * partition this member owns: the platform's owner is the one that arbitrates it. The handler
+     * runs on this store's threads, never on Hazelcast's event threads.
+     */
+    public void onOwnedContention(BiConsumer<String, Contention> handler) {
+        contentions.addLocalEntryListener((EntryAddedListener<ItemKey, Contention>) added ->
+                async.execute(() -> handler.accept(added.getKey().item(), added.getValue())));
     }
 
     void close() {
