@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One input of a client's value score.
  *
- * @param name the factor's name: {@code usage}, {@code sla}, {@code forecast}, {@code demand} or {@code payment}
+ * @param name the factor's name, such as {@code usage.cpu}, {@code forecast.memory}, {@code sla}, {@code demand}
+ *             or {@code payment}
  * @param raw the value before normalisation, in the factor's own unit
  * @param normalized the value mapped to [0,1]
  */

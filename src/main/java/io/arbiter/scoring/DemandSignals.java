@@ -1,5 +1,7 @@
 package io.arbiter.scoring;
 
+import io.arbiter.domain.DemandSignal;
+import io.arbiter.domain.Factor;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,10 +12,11 @@ import java.util.TreeMap;
 /**
  * Turns a client's demand signals into one demand factor in [0, 1].
  *
- * <p>At {@code now} only signals in force count ({@code time <= now < time + ttl}); of several in
- * force under one name, the one sent last counts (on a tie, the later in the collection). Each is
- * normalised by its name's {@link SignalRange}; a name the policy gives no range is ignored. The
- * normalised values are combined by {@link Combination#MAX} (the strongest signal) or
+ * <p>At {@code now} only signals {@linkplain DemandSignal#inForceAt in force} count
+ * ({@code time <= now < time + ttl}); of several in force under one {@link DemandSignal#signal()
+ * name}, the one sent last counts (on a tie, the later in the collection). Each is normalised by
+ * its name's {@link SignalRange}; a name the policy gives no range is ignored. The normalised
+ * values are combined by {@link Combination#MAX} (the strongest signal) or
  * {@link Combination#MEAN} (their mean); with none in force the factor is 0.
  *
  * @param ranges the range of each signal name
@@ -21,7 +24,7 @@ import java.util.TreeMap;
  */
 public record DemandSignals(Map<String, SignalRange> ranges, Combination combination) {
 
-    /** The factor's name in {@link FactorValue}s. */
+    /** The factor's name in {@link Factor}s. */
     public static final String FACTOR = "demand";
 
     /** How normalised signals combine into one value. */
@@ -42,8 +45,8 @@ public record DemandSignals(Map<String, SignalRange> ranges, Combination combina
     public Map<String, Double> normalized(Collection<DemandSignal> signals, Instant now) {
         Map<String, DemandSignal> latest = new TreeMap<>();
         for (DemandSignal signal : signals) {
-            if (signal.inForceAt(now) && ranges.containsKey(signal.name())) {
-                latest.merge(signal.name(), signal, (a, b) -> b.time().isBefore(a.time()) ? a : b);
+            if (signal.inForceAt(now) && ranges.containsKey(signal.signal())) {
+                latest.merge(signal.signal(), signal, (a, b) -> b.time().isBefore(a.time()) ? a : b);
             }
         }
         Map<String, Double> values = new TreeMap<>();
@@ -52,13 +55,13 @@ public record DemandSignals(Map<String, SignalRange> ranges, Combination combina
     }
 
     /** The demand factor at {@code now}: raw is how many signals counted, normalized the combined value. */
-    public FactorValue factor(Collection<DemandSignal> signals, Instant now) {
+    public Factor factor(Collection<DemandSignal> signals, Instant now) {
         Collection<Double> values = normalized(signals, now).values();
         double combined = switch (combination) {
             case MAX -> values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
             case MEAN -> values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         };
-        return new FactorValue(FACTOR, values.size(), combined);
+        return new Factor(FACTOR, values.size(), combined);
     }
 
     /** The signals still in force at {@code now}, for pruning what is stored. */

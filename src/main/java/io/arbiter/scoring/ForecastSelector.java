@@ -1,5 +1,6 @@
 package io.arbiter.scoring;
 
+import io.arbiter.domain.ClientForecast;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -23,15 +24,23 @@ public record ForecastSelector(Forecaster model) {
     }
 
     /**
-     * The client's forecast as a projection if it is in force at {@code now}, otherwise the model's
-     * projection over {@code horizon}.
+     * The client's forecast as a projection ({@link Projection#of}) if it is in force at
+     * {@code now}, otherwise the model's projection over {@code horizon}.
      *
      * @param clientForecast the client's latest forecast, or {@code null} if it never sent one
      */
     public Projection select(ClientForecast clientForecast, UsageHistory history, Instant now, Duration horizon) {
-        if (clientForecast != null && clientForecast.inForceAt(now)) {
-            return clientForecast.toProjection();
+        if (clientForecast != null && inForceAt(clientForecast, now)) {
+            return Projection.of(clientForecast);
         }
         return model.project(history, now, horizon);
+    }
+
+    /**
+     * Whether a client's forecast is in force at {@code now}: from when it was received until its
+     * horizon has passed, {@code time <= now < time + horizon}.
+     */
+    public static boolean inForceAt(ClientForecast forecast, Instant now) {
+        return !now.isBefore(forecast.time()) && now.isBefore(forecast.time().plus(forecast.horizon()));
     }
 }

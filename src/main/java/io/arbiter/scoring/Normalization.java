@@ -1,5 +1,6 @@
 package io.arbiter.scoring;
 
+import io.arbiter.domain.Factor;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public final class Normalization {
      * The usage factors {@code usage.cpu}, {@code usage.memory} and {@code usage.network}: raw is the
      * client's decayed usage at {@code now} as a rate, normalised against the fleet reference.
      */
-    public static List<FactorValue> usage(DecayedUsage client, FleetReference fleet, Instant now) {
+    public static List<Factor> usage(DecayedUsage client, FleetReference fleet, Instant now) {
         DecayedUsage u = client.decayedTo(now);
         return List.of(factor("usage.cpu", u.cpuCores(), fleet.cpu()),
                 factor("usage.memory", u.memoryGiB(), fleet.memoryGiB()),
@@ -38,12 +39,12 @@ public final class Normalization {
      * The forecast factors {@code forecast.cpu} and {@code forecast.memory}: raw is the projected
      * need, normalised against the fleet reference of projected needs.
      */
-    public static List<FactorValue> forecast(Projection projection, FleetReference fleet) {
+    public static List<Factor> forecast(Projection projection, FleetReference fleet) {
         return List.of(factor("forecast.cpu", projection.cpu(), fleet.cpu()),
                 factor("forecast.memory", projection.memoryGiB(), fleet.memoryGiB()));
     }
 
-    private static FactorValue factor(String name, double raw, double reference) {
-        return new FactorValue(name, raw, share(raw, reference));
+    private static Factor factor(String name, double raw, double reference) {
+        return new Factor(name, raw, share(raw, reference));
     }
 }

@@ -1,5 +1,6 @@
 package io.arbiter.scoring;
 
+import io.arbiter.domain.Factor;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Map;
 public record PaymentAssessment(double onTimeShare, double overdueShare, double factor,
                                 Map<String, BigDecimal> overdue, Duration oldestOverdue) {
 
-    /** The factor's name in {@link FactorValue}s. */
+    /** The factor's name in {@link Factor}s. */
     public static final String FACTOR = "payment";
 
     /** Whether some invoice has been overdue for longer than {@code age} (a policy's cap rule). */
@@ -25,7 +26,7 @@ public record PaymentAssessment(double onTimeShare, double overdueShare, double 
     }
 
     /** The payment factor: raw is the on-time share, normalized the factor. */
-    public FactorValue toFactor() {
-        return new FactorValue(FACTOR, onTimeShare, factor);
+    public Factor toFactor() {
+        return new Factor(FACTOR, onTimeShare, factor);
     }
 }

@@ -1,5 +1,6 @@
 package io.arbiter.scoring;
 
+import io.arbiter.domain.Payment;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The payment factor of a client, from its invoices as seen at an injected {@code now}.
+ * The payment factor of a client, from its invoices ({@link Payment}s) as seen at an injected {@code now}.
  *
  * <p>An invoice counts once it is <em>judged</em>: paid by {@code now}, or past its due date. It
  * weighs {@code w = 0.5^(max(0, now - dueDate) / halfLife)} if paid, so recent invoices weigh more,
@@ -44,13 +45,13 @@ public record PaymentHistory(Duration halfLife) {
     }
 
     /** The client's payment record at {@code now}. */
-    public PaymentAssessment assess(Collection<Invoice> invoices, Instant now) {
+    public PaymentAssessment assess(Collection<Payment> invoices, Instant now) {
         double weights = 0;
         double onTime = 0;
         Map<String, double[]> byCurrency = new HashMap<>();
         Map<String, BigDecimal> overdueAmounts = new HashMap<>();
         Duration oldestOverdue = Duration.ZERO;
-        for (Invoice invoice : invoices) {
+        for (Payment invoice : invoices) {
             if (!invoice.judgedAt(now)) {
                 continue;
             }
@@ -76,7 +77,7 @@ public record PaymentHistory(Duration halfLife) {
                 Map.copyOf(overdueAmounts), oldestOverdue);
     }
 
-    private double weight(Invoice invoice, Instant now) {
+    private double weight(Payment invoice, Instant now) {
         double age = Math.max(0, DecaySpec.seconds(Duration.between(invoice.dueDate(), now)));
         return DecaySpec.decay(age, DecaySpec.seconds(halfLife));
     }

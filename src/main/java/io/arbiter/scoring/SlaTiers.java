@@ -1,5 +1,6 @@
 package io.arbiter.scoring;
 
+import io.arbiter.domain.Factor;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  */
 public record SlaTiers(Map<String, Double> factors) {
 
-    /** The factor's name in {@link FactorValue}s. */
+    /** The factor's name in {@link Factor}s. */
     public static final String FACTOR = "sla";
 
     /** Copies the map and validates every factor. */
@@ -29,11 +30,11 @@ public record SlaTiers(Map<String, Double> factors) {
      *
      * @throws IllegalArgumentException if the tier has no factor
      */
-    public FactorValue factor(String tier) {
+    public Factor factor(String tier) {
         Double factor = factors.get(tier);
         if (factor == null) {
             throw new IllegalArgumentException("unknown SLA tier '" + tier + "' (known: " + factors.keySet() + ")");
         }
-        return new FactorValue(FACTOR, factor, factor);
+        return new Factor(FACTOR, factor, factor);
     }
 }

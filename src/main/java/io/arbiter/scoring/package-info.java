@@ -17,7 +17,12 @@
  * {@code last-value}, {@code vpa} (the Kubernetes VPA recommender's target) and the shipped
  * {@code seasonal-peak} ({@link io.arbiter.scoring.SeasonalPeakForecaster}). A
  * {@link io.arbiter.scoring.ForecastSelector} prefers the client's own
- * {@link io.arbiter.scoring.ClientForecast} while it is in force.
+ * {@link io.arbiter.domain.ClientForecast} while it is in force.
+ *
+ * <h2>Domain types</h2>
+ * Scoring reads the domain's records as they arrive in events —
+ * {@link io.arbiter.domain.DemandSignal}, {@link io.arbiter.domain.ClientForecast} and
+ * {@link io.arbiter.domain.Payment} — and produces {@link io.arbiter.domain.Factor}s.
  *
  * <h2>Normalisation of each factor</h2>
  * <table>

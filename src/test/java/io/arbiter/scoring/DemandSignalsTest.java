@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.arbiter.domain.DemandSignal;
+import io.arbiter.domain.Factor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +22,7 @@ class DemandSignalsTest {
     private final DemandSignals mean = new DemandSignals(RANGES, DemandSignals.Combination.MEAN);
 
     private static DemandSignal signal(String name, double value, Instant time) {
-        return new DemandSignal(name, value, time, TEN_MINUTES);
+        return new DemandSignal("client-1", name, value, time, TEN_MINUTES);
     }
 
     @Test
@@ -56,7 +58,7 @@ class DemandSignalsTest {
     void severalSignalsCombineByMaxOrByMean() {
         List<DemandSignal> signals = List.of(signal("queue-depth", 100, NOW), signal("checkout-rate", 200, NOW));
 
-        assertThat(max.factor(signals, NOW)).isEqualTo(new FactorValue("demand", 2, 1.0));
+        assertThat(max.factor(signals, NOW)).isEqualTo(new Factor("demand", 2, 1.0));
         assertThat(mean.factor(signals, NOW).normalized()).isCloseTo(0.6, within(1e-12));
     }
 
@@ -64,17 +66,16 @@ class DemandSignalsTest {
     void aSignalThePolicyGivesNoRangeIsIgnored() {
         List<DemandSignal> signals = List.of(signal("weather", 30, NOW), signal("checkout-rate", 200, NOW));
 
-        assertThat(mean.factor(signals, NOW)).isEqualTo(new FactorValue("demand", 1, 0.2));
+        assertThat(mean.factor(signals, NOW)).isEqualTo(new Factor("demand", 1, 0.2));
     }
 
     @Test
     void withoutSignalsThereIsNoDemand() {
-        assertThat(mean.factor(List.of(), NOW)).isEqualTo(new FactorValue("demand", 0, 0));
+        assertThat(mean.factor(List.of(), NOW)).isEqualTo(new Factor("demand", 0, 0));
     }
 
     @Test
-    void anEmptyRangeOrTtlIsRefused() {
+    void anEmptyRangeIsRefused() {
         assertThatThrownBy(() -> new SignalRange(5, 5)).hasMessageContaining("min must be below max");
-        assertThatThrownBy(() -> new DemandSignal("x", 1, NOW, Duration.ZERO)).hasMessageContaining("ttl");
     }
 }

@@ -1,8 +1,8 @@
 package io.arbiter.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.arbiter.domain.ClientForecast;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,18 +14,23 @@ class ForecastSelectorTest {
     private final UsageHistory history = Histories.constant(NOW.minus(Duration.ofDays(2)), NOW, 1, 1);
     private final ForecastSelector selector = ForecastSelector.standard();
 
+    /** A forecast of 16 cores and 64 GiB, received at {@code received}. */
+    private static ClientForecast forecast(Instant received, Duration horizon) {
+        return new ClientForecast("client-1", received, horizon, 16, 64);
+    }
+
     @Test
     void theClientsForecastWinsWhileInForce() {
-        ClientForecast forecast = new ClientForecast(Duration.ofHours(2), 16, 64, NOW.minus(HOUR));
+        ClientForecast forecast = forecast(NOW.minus(HOUR), Duration.ofHours(2));
 
         Projection projection = selector.select(forecast, history, NOW, HOUR);
 
-        assertThat(projection).isEqualTo(new Projection(ClientForecast.SOURCE, NOW.minus(HOUR), Duration.ofHours(2), 16, 64));
+        assertThat(projection).isEqualTo(new Projection(Projection.CLIENT_SOURCE, NOW.minus(HOUR), Duration.ofHours(2), 16, 64));
     }
 
     @Test
     void anExpiredForecastGivesWayToTheShippedForecaster() {
-        ClientForecast forecast = new ClientForecast(HOUR, 16, 64, NOW.minus(HOUR));
+        ClientForecast forecast = forecast(NOW.minus(HOUR), HOUR);
 
         Projection projection = selector.select(forecast, history, NOW, HOUR);
 
@@ -35,7 +40,7 @@ class ForecastSelectorTest {
 
     @Test
     void aForecastReceivedAfterNowIsNotYetInForce() {
-        ClientForecast forecast = new ClientForecast(HOUR, 16, 64, NOW.plusSeconds(1));
+        ClientForecast forecast = forecast(NOW.plusSeconds(1), HOUR);
 
         assertThat(selector.select(forecast, history, NOW, HOUR).source()).isEqualTo("seasonal-peak");
     }
@@ -48,7 +53,12 @@ class ForecastSelectorTest {
     }
 
     @Test
-    void aForecastWithoutAPositiveHorizonIsRefused() {
-        assertThatThrownBy(() -> new ClientForecast(Duration.ZERO, 1, 1, NOW)).hasMessageContaining("horizon");
+    void aForecastIsInForceFromWhenItWasReceivedUntilItsHorizonHasPassed() {
+        ClientForecast forecast = forecast(NOW, HOUR);
+
+        assertThat(ForecastSelector.inForceAt(forecast, NOW.minusMillis(1))).isFalse();
+        assertThat(ForecastSelector.inForceAt(forecast, NOW)).isTrue();
+        assertThat(ForecastSelector.inForceAt(forecast, NOW.plus(HOUR).minusMillis(1))).isTrue();
+        assertThat(ForecastSelector.inForceAt(forecast, NOW.plus(HOUR))).isFalse();
     }
 }

@@ -3,6 +3,7 @@ package io.arbiter.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.arbiter.domain.Factor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,11 +46,11 @@ class NormalizationTest {
         }
         FleetReference reference = FleetReference.ofUsage(fleet, NOW, FleetReference.DEFAULT_SHARE);
 
-        List<FactorValue> middling = Normalization.usage(fleet.get(9), reference, NOW);
-        List<FactorValue> top = Normalization.usage(fleet.get(19), reference, NOW);
+        List<Factor> middling = Normalization.usage(fleet.get(9), reference, NOW);
+        List<Factor> top = Normalization.usage(fleet.get(19), reference, NOW);
 
         assertThat(reference.cpu()).isCloseTo(19, within(0.05));
-        assertThat(middling).extracting(FactorValue::name).containsExactly("usage.cpu", "usage.memory", "usage.network");
+        assertThat(middling).extracting(Factor::name).containsExactly("usage.cpu", "usage.memory", "usage.network");
         assertThat(middling.get(0).raw()).isCloseTo(10, within(0.05));
         assertThat(middling).allSatisfy(f -> assertThat(f.normalized()).isCloseTo(10 / 19.0, within(1e-3)));
         assertThat(top).allSatisfy(f -> assertThat(f.normalized()).isEqualTo(1.0));
@@ -59,7 +60,7 @@ class NormalizationTest {
     void usageIsJudgedAsDecayedToNow() {
         FleetReference reference = new FleetReference(1, 1, 1);
 
-        List<FactorValue> aDayLater = Normalization.usage(steady(1), reference, NOW.plus(Duration.ofDays(1)));
+        List<Factor> aDayLater = Normalization.usage(steady(1), reference, NOW.plus(Duration.ofDays(1)));
 
         assertThat(aDayLater.get(0).normalized()).isCloseTo(0.5, within(1e-3));
     }
@@ -80,9 +81,9 @@ class NormalizationTest {
         }
         FleetReference reference = FleetReference.ofProjections(projections, FleetReference.DEFAULT_SHARE);
 
-        List<FactorValue> factors = Normalization.forecast(projections.get(4), reference);
+        List<Factor> factors = Normalization.forecast(projections.get(4), reference);
 
-        assertThat(factors).containsExactly(new FactorValue("forecast.cpu", 5, 5 / 19.0),
-                new FactorValue("forecast.memory", 20, 20 / 76.0));
+        assertThat(factors).containsExactly(new Factor("forecast.cpu", 5, 5 / 19.0),
+                new Factor("forecast.memory", 20, 20 / 76.0));
     }
 }

