@@ -19,19 +19,19 @@ import java.util.TreeMap;
  * {@link #sections()}), so a rule may match {@code PaymentTerms($cap : overdueCap)} directly.
  */
 public record Policy(Weights weights, Score score, UsageDecay usage, ForecastWindow forecast, Capacity capacity,
-                     TierValues slaTiers, DemandRanges demand, PaymentTerms payment, Interruption interruption,
+                     TierValues slaTiers, Demand demand, PaymentTerms payment, Interruption interruption,
                      Migration migration, Penalty penalty) {
 
     /** The built-in policy; {@code policies/default.yaml} spells out the same values. */
     public static final Policy DEFAULTS = new Policy(
             new Weights(0.25, 0.30, 0.10, 0.15, 0.20),
             new Score(0.01),
-            new UsageDecay(Duration.ofHours(6)),
+            new UsageDecay(Duration.ofHours(12)),
             new ForecastWindow(Duration.ofHours(1), 0.9),
             new Capacity(0.95),
             new TierValues(1.0, 0.75, 0.5, 0.25),
-            new DemandRanges(Map.of("requestRate", new Range(0, 10_000))),
-            new PaymentTerms(30, 0.2),
+            new Demand(Map.of("requestRate", new Range(0, 10_000)), Demand.Combination.MAX),
+            new PaymentTerms(30, 0.2, Duration.ofDays(90)),
             new Interruption(0.4, Duration.ofSeconds(30), Duration.ofMinutes(10),
                     new DisruptionBudget(3, Duration.ofHours(24))),
             new Migration(0.3, Duration.ofMinutes(5), 2),
@@ -122,9 +122,21 @@ public record Policy(Weights weights, Score score, UsageDecay usage, ForecastWin
         }
     }
 
-    /** @param signals each demand signal's name and the range its values are normalised from */
-    public record DemandRanges(Map<String, Range> signals) {
-        public DemandRanges {
+    /**
+     * @param signals each demand signal's name and the range its values are normalised from
+     * @param combination how the normalised signals in force combine into the demand factor
+     */
+    public record Demand(Map<String, Range> signals, Combination combination) {
+
+        /** How several demand signals combine into one factor. */
+        public enum Combination {
+            /** The strongest signal. */
+            MAX,
+            /** The mean of the signals. */
+            MEAN
+        }
+
+        public Demand {
             signals = Collections.unmodifiableSortedMap(new TreeMap<>(signals));
         }
     }
@@ -136,8 +148,9 @@ public record Policy(Weights weights, Score score, UsageDecay usage, ForecastWin
     /**
      * @param overdueCapDays an unpaid invoice overdue by more whole days than this caps the client's CVS
      * @param overdueCap the CVS such a client is capped at
+     * @param halfLife how fast a paid invoice's weight in the payment factor fades, from its due date
      */
-    public record PaymentTerms(long overdueCapDays, double overdueCap) {
+    public record PaymentTerms(long overdueCapDays, double overdueCap, Duration halfLife) {
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -48,6 +49,7 @@ final class PolicyJson {
                 .addModule(new JavaTimeModule())
                 .addModule(money)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
                 .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, sorted)
                 .build();
     }

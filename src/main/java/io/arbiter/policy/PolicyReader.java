@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -65,13 +67,23 @@ final class PolicyReader {
         return new PolicyReader(value == null ? MissingNode.getInstance() : value, pathOf(key), errors);
     }
 
-    /** Each entry of the mapping this reader reads, as a reader of its own. */
-    Map<String, PolicyReader> entries() {
-        Map<String, PolicyReader> entries = new LinkedHashMap<>();
+    /** Builds a value from the mapping under {@code key}, then refuses the keys {@code build} did not read. */
+    <T> T section(String key, Function<PolicyReader, T> build) {
+        PolicyReader section = section(key);
+        T value = build.apply(section);
+        section.refuseUnknown();
+        return value;
+    }
+
+    /** Builds a value from each entry of this mapping (whose keys are names), refusing unread keys of each. */
+    <T> Map<String, T> entries(Function<PolicyReader, T> build) {
+        Map<String, T> entries = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> {
             known.add(e.getKey());
             if (e.getValue().isObject()) {
-                entries.put(e.getKey(), new PolicyReader(e.getValue(), pathOf(e.getKey()), errors));
+                PolicyReader entry = new PolicyReader(e.getValue(), pathOf(e.getKey()), errors);
+                entries.put(e.getKey(), build.apply(entry));
+                entry.refuseUnknown();
             } else {
                 error(e.getKey(), "must be a mapping of keys");
             }
@@ -128,52 +140,53 @@ final class PolicyReader {
 
     /** A positive ISO-8601 duration such as PT1H or P30D; null when bad. */
     Duration duration(String key) {
-        JsonNode value = value(key);
-        if (value == null) {
-            return null;
-        }
-        try {
-            Duration d = value.isTextual() ? Duration.parse(value.textValue()) : null;
-            if (d != null && !d.isNegative() && !d.isZero()) {
-                return d;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        error(key, "must be a positive ISO-8601 duration such as PT30S, PT1H or P30D");
-        return null;
+        return parsed(key, v -> {
+            Duration d = Duration.parse(v.asText());
+            return d.isNegative() || d.isZero() ? null : d;
+        }, "must be a positive ISO-8601 duration such as PT30S, PT1H or P30D");
     }
 
     /** An amount of money at or above zero: a decimal string such as "500.00" (a number is taken too). */
     BigDecimal money(String key) {
-        JsonNode value = value(key);
-        if (value == null) {
-            return null;
-        }
-        try {
-            BigDecimal amount = value.isTextual() ? new BigDecimal(value.textValue())
-                    : value.isNumber() ? value.decimalValue() : null;
-            if (amount != null && amount.signum() >= 0 && amount.precision() <= 30) {
-                return amount;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        error(key, "must be a decimal string at or above zero, such as \"500.00\"");
-        return null;
+        return parsed(key, v -> {
+            BigDecimal amount = v.isNumber() ? v.decimalValue() : new BigDecimal(v.textValue());
+            return amount.signum() < 0 || amount.precision() > 30 ? null : amount;
+        }, "must be a decimal string at or above zero, such as \"500.00\"");
     }
 
     /** A three-letter ISO-4217 currency code; null when bad. */
     String currency(String key) {
+        return parsed(key, v -> CURRENCY.matcher(v.asText()).matches() && v.isTextual() ? v.asText() : null,
+                "must be a three-letter ISO-4217 code such as EUR");
+    }
+
+    /** One of {@code type}'s constants, by its lower-case name; null when bad. */
+    <E extends Enum<E>> E choice(String key, Class<E> type) {
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        return parsed(key, v -> names.contains(v.asText()) && v.isTextual()
+                ? Enum.valueOf(type, v.asText().toUpperCase(Locale.ROOT)) : null,
+                "must be one of " + String.join(", ", names));
+    }
+
+    /**
+     * The value of {@code key} as {@code parse} reads it; null (and {@code message} reported) when
+     * {@code parse} gives null or throws. Only text and numbers reach {@code parse}.
+     */
+    private <T> T parsed(String key, Function<JsonNode, T> parse, String message) {
         JsonNode value = value(key);
         if (value == null) {
             return null;
         }
-        if (!value.isTextual() || !CURRENCY.matcher(value.textValue()).matches()) {
-            error(key, "must be a three-letter ISO-4217 code such as EUR");
-            return null;
+        T result = null;
+        try {
+            result = value.isTextual() || value.isNumber() ? parse.apply(value) : null;
+        } catch (RuntimeException e) {
+            // DateTimeParseException, NumberFormatException: reported below
         }
-        return value.textValue();
+        if (result == null) {
+            error(key, message);
+        }
+        return result;
     }
 
     /** Records an error for each key of the mapping that no reader asked for. */

@@ -83,6 +83,16 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aChoiceMustBeOneOfItsNames() throws Exception {
+        PolicyValidationException e = refusal("demand: {combination: loudest}", PolicyFormat.YAML);
+
+        assertThat(e.errors()).extracting(PolicyError::toString)
+                .containsExactly("demand.combination: must be one of max, mean");
+        assertThat(PolicyLoader.parse("demand: {combination: mean}", PolicyFormat.YAML).policy().demand()
+                .combination()).isEqualTo(Policy.Demand.Combination.MEAN);
+    }
+
+    @Test
     void keysLeftOutTakeTheBuiltInDefaults() throws Exception {
         PolicyDocument doc = PolicyLoader.parse("{\"weights\": {\"usage\": 0.5}}", PolicyFormat.JSON);
 
@@ -108,7 +118,7 @@ class PolicyLoaderTest {
 
         assertThat(again).isEqualTo(original);
         assertThat(original.toJson()).startsWith("{\"version\":\"" + original.version() + "\",\"weights\":")
-                .contains("\"amount\":\"12.50\"", "\"duration\":\"PT720H\"");
+                .contains("\"amount\":\"12.50\"", "\"duration\":\"PT720H\"", "\"combination\":\"max\"");
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.arbiter.policy.Fixtures.CLOCK;
 import static io.arbiter.policy.Fixtures.NOW;
@@ -27,6 +28,13 @@ class RuleCompilerTest {
         return catchThrowableOfType(RuleCompilationException.class, () -> new RuleCompiler(CLOCK).compile(rulesDir));
     }
 
+    /** The problems of the project's rules with one more file, {@code name}, holding HEADER and {@code rule}. */
+    private List<String> problemsWith(String name, String rule) {
+        Path rules = Fixtures.copyOfRules(tmp);
+        write(rules.resolve(name), HEADER + rule);
+        return failureOf(rules).problems();
+    }
+
     @Test
     void theProjectRulesCompileWithTheirFilesAndRevision() {
         CompiledRules rules = Fixtures.projectRules();
@@ -38,8 +46,7 @@ class RuleCompilerTest {
 
     @Test
     void aSyntaxErrorNamesTheFileAndTheLine() {
-        Path rules = Fixtures.copyOfRules(tmp);
-        write(rules.resolve("broken.drl"), HEADER + """
+        List<String> problems = problemsWith("broken.drl", """
 
                 rule "missing a parenthesis"
                 when
@@ -48,18 +55,15 @@ class RuleCompilerTest {
                 end
                 """);
 
-        RuleCompilationException e = failureOf(rules);
-
         // the parenthesis is missing on line 7; the parser finds out at "then", on line 8
-        assertThat(e.problems()).singleElement().asString()
+        assertThat(problems).singleElement().asString()
                 .startsWith("rules/broken.drl:8: ")
                 .contains("mismatched input 'then' in rule \"missing a parenthesis\"");
     }
 
     @Test
     void aJavaErrorInThenIsReportedAtTheRulesFirstLine() {
-        Path rules = Fixtures.copyOfRules(tmp);
-        write(rules.resolve("bad-then.drl"), HEADER + """
+        List<String> problems = problemsWith("bad-then.drl", """
 
                 rule "assigns a string to an int"
                 when
@@ -69,9 +73,7 @@ class RuleCompilerTest {
                 end
                 """);
 
-        RuleCompilationException e = failureOf(rules);
-
-        assertThat(e.problems()).singleElement().asString()
+        assertThat(problems).singleElement().asString()
                 .startsWith("rules/bad-then.drl:5: ")
                 .contains("cannot convert from String to int");
     }
