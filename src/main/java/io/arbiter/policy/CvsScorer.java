@@ -31,6 +31,14 @@ public final class CvsScorer {
     /** Firings allowed per fact put in, before the rules are taken to be looping. */
     private static final int FIRINGS_PER_FACT = 20;
 
+    /** Explanations list the policy's factors in their order, then any others by name. */
+    private static final Comparator<Contribution> FACTOR_ORDER = Comparator
+            .comparingInt((Contribution c) -> {
+                int i = Weights.FACTORS.indexOf(c.factor());
+                return i < 0 ? Integer.MAX_VALUE : i;
+            })
+            .thenComparing(Contribution::factor);
+
     private CvsScorer() {
     }
 
@@ -113,11 +121,4 @@ public final class CvsScorer {
         return new ClientScore(client.clientId(), client.slaTier(), outcome.cvs(), factors, outcome.changedBy(),
                 revision, version, now);
     }
-
-    private static final Comparator<Contribution> FACTOR_ORDER = Comparator
-            .comparingInt((Contribution c) -> {
-                int i = Weights.FACTORS.indexOf(c.factor());
-                return i < 0 ? Integer.MAX_VALUE : i;
-            })
-            .thenComparing(Contribution::factor);
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.domain.ClientScore;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,8 @@ record Expectations(Map<String, double[]> cvs, List<String> order, Map<String, L
 
     private static Map<String, List<String>> rules(JsonNode node, List<String> problems) {
         Map<String, List<String>> rules = new LinkedHashMap<>();
-        forEachEntry(node, "expect.adjustedBy", problems, (client, names) -> rules.put(client,
-                names.isTextual() ? List.of(names.textValue()) : names(names, "expect.adjustedBy." + client, problems)));
+        forEachEntry(node, "expect.adjustedBy", problems, (client, names) -> rules.put(client, names.isTextual()
+                ? List.of(names.textValue()) : names(names, "expect.adjustedBy." + client, problems)));
         return rules;
     }
 
@@ -124,7 +125,8 @@ record Expectations(Map<String, double[]> cvs, List<String> order, Map<String, L
         }
         for (int i = 1; i < order.size(); i++) {
             if (!(scores.get(order.get(i - 1)).cvs() < scores.get(order.get(i)).cvs())) {
-                String actual = order.stream().sorted((a, b) -> Double.compare(scores.get(a).cvs(), scores.get(b).cvs()))
+                String actual = order.stream()
+                        .sorted(Comparator.comparingDouble(c -> scores.get(c).cvs()))
                         .map(c -> c + " (" + round(scores.get(c).cvs()) + ")")
                         .collect(Collectors.joining(", "));
                 failures.add("order: expected " + String.join(", ", order) + " (lowest CVS first), got " + actual);

@@ -58,7 +58,7 @@ final class PolicyReader {
     }
 
     /** The mapping under {@code key}; a reader over nothing (that reports nothing more) when it is not one. */
-    PolicyReader section(String key) {
+    private PolicyReader section(String key) {
         JsonNode value = value(key);
         if (value != null && !value.isObject()) {
             error(key, "must be a mapping of keys");
@@ -162,7 +162,9 @@ final class PolicyReader {
 
     /** One of {@code type}'s constants, by its lower-case name; null when bad. */
     <E extends Enum<E>> E choice(String key, Class<E> type) {
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> names = Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .toList();
         return parsed(key, v -> names.contains(v.asText()) && v.isTextual()
                 ? Enum.valueOf(type, v.asText().toUpperCase(Locale.ROOT)) : null,
                 "must be one of " + String.join(", ", names));

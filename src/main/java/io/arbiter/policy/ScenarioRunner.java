@@ -97,6 +97,8 @@ public final class ScenarioRunner {
                     .collect(Collectors.toMap(ClientScore::clientId, Function.identity())));
         } catch (RuleEvaluationException e) {
             return List.of("the rules failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return List.of("the clients could not be scored: " + e);
         }
     }
 
