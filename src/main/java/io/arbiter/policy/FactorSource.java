@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Turns what is known of the clients into the factors the CVS rules weigh. Scenarios use
- * {@link StandInFactors} until the scoring package's factors (usage with decay, forecasts, demand
- * signals) take its place behind this interface.
+ * Turns what is known of the clients into the factors the CVS rules weigh. {@link ScoringFactors}
+ * computes them as the server does (usage with decay, forecasts, payments, demand signals).
  */
 public interface FactorSource {
 

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * ScenarioRunner runner = new ScenarioRunner(new RuleCompiler(clock).compile(rulesDir),
- *         PolicyLoader.load(policyFile), new StandInFactors());
+ *         PolicyLoader.load(policyFile), new ScoringFactors());
  * ScenarioReport report = runner.run(Path.of("policies/tests"));
  * report.failureLines().forEach(System.out::println);
  * System.out.println(report.summary());       // "3 passed, 0 failed"

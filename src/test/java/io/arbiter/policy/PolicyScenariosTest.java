@@ -12,7 +12,7 @@ class PolicyScenariosTest {
     @Test
     void everyScenarioOfThePolicyTestsPasses() throws Exception {
         ScenarioRunner runner = new ScenarioRunner(Fixtures.projectRules(), PolicyLoader.load(Fixtures.POLICY),
-                new StandInFactors());
+                new ScoringFactors());
 
         ScenarioReport report = runner.run(Path.of("policies/tests"));
 

@@ -21,7 +21,7 @@ class ScenarioRunnerTest {
 
     private ScenarioReport run(String yaml) {
         write(tmp.resolve("tests/scenarios.yaml"), yaml);
-        return new ScenarioRunner(Fixtures.projectRules(), PolicyDocument.defaults(), new StandInFactors())
+        return new ScenarioRunner(Fixtures.projectRules(), PolicyDocument.defaults(), new ScoringFactors())
                 .run(tmp.resolve("tests"));
     }
 

@@ -1,0 +1,36 @@
+package io.arbiter.app;
+
+import io.arbiter.policy.PolicyValidation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code arbiter validate}: compiles every rule file and checks the policy, without a server. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Compiles every rule file and validates the policy; prints file:line: message for "
+                + "each problem. Exit 0 when valid, 1 otherwise.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (default rules/)")
+    Path rules;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "policy file (default policies/default.yaml)")
+    Path policy;
+
+    @Override
+    public Integer call() {
+        Path rulesDir = rules != null ? rules : ProjectPaths.defaultPath("rules");
+        Path policyFile = policy != null ? policy : ProjectPaths.defaultPath("policies/default.yaml");
+        List<String> problems = PolicyValidation.validate(rulesDir, policyFile);
+        problems.forEach(System.out::println);
+        if (problems.isEmpty()) {
+            System.out.println("valid: " + rulesDir + " and " + policyFile);
+            return 0;
+        }
+        System.out.println(problems.size() + " problem(s)");
+        return 1;
+    }
+}
