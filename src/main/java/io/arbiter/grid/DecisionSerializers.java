@@ -20,14 +20,15 @@ import static io.arbiter.grid.CompactFields.readResources;
 import static io.arbiter.grid.CompactFields.writeInstant;
 import static io.arbiter.grid.CompactFields.writeResources;
 
-/** Compact serializers for decisions and their actions; list fields are stored as parallel arrays. */
+/** Compact serializers for decisions, their actions and client scores; lists are stored as parallel arrays. */
 final class DecisionSerializers {
 
     private DecisionSerializers() {
     }
 
     static List<CompactSerializer<?>> all() {
-        return List.of(new ActionSerializer(), new DecisionSerializer(), new AdvanceAction.Serializer());
+        return List.of(new ActionSerializer(), new DecisionSerializer(), new AdvanceAction.Serializer(),
+                new ScoreSerializer());
     }
 
     static final class ActionSerializer implements CompactSerializer<ActionRecord> {

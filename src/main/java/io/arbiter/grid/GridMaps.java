@@ -27,6 +27,10 @@ public final class GridMaps {
     public static final String DECISIONS = "arbiter.decisions";
     /** Action id to {@link io.arbiter.domain.ActionRecord}, with its current state and history. */
     public static final String ACTIONS = "arbiter.actions";
+    /** Client id to its {@link io.arbiter.domain.ClientScore} in force. */
+    public static final String SCORES = "arbiter.scores";
+    /** The policy document in force, as JSON, under one key. */
+    public static final String POLICY = "arbiter.policy";
     /** Event id to its claim state, for de-duplication. */
     public static final String EVENT_IDS = "arbiter.event-ids";
 

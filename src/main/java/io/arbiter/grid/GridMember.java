@@ -25,13 +25,17 @@ public final class GridMember implements AutoCloseable {
 
     private final HazelcastInstance hazelcast;
     private final GridStore store;
-    private final ExecutorService decisionLogThreads = GridStore.daemonPool(2, "arbiter-decision-log");
+    private final ExecutorService gridThreads = GridStore.daemonPool(2, "arbiter-grid");
     private final GridDecisionLog decisionLog;
+    private final GridScores scores;
+    private final GridClients clients;
 
     private GridMember(HazelcastInstance hazelcast, GridOptions options) {
         this.hazelcast = hazelcast;
         this.store = new GridStore(hazelcast, options);
-        this.decisionLog = new GridDecisionLog(hazelcast, decisionLogThreads);
+        this.decisionLog = new GridDecisionLog(hazelcast, gridThreads);
+        this.scores = new GridScores(hazelcast, gridThreads);
+        this.clients = new GridClients(hazelcast, gridThreads);
     }
 
     /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
@@ -101,6 +105,16 @@ public final class GridMember implements AutoCloseable {
         return decisionLog;
     }
 
+    /** Every client with its scoring inputs. */
+    public GridClients clients() {
+        return clients;
+    }
+
+    /** Client scores and the policy in force. */
+    public GridScores scores() {
+        return scores;
+    }
+
     /** True while the member runs and is part of a cluster (itself included). */
     public boolean isReady() {
         return hazelcast.getLifecycleService().isRunning() && !hazelcast.getCluster().getMembers().isEmpty();
@@ -115,7 +129,7 @@ public final class GridMember implements AutoCloseable {
     @Override
     public void close() {
         store.close();
-        decisionLogThreads.shutdownNow();
+        gridThreads.shutdownNow();
         hazelcast.shutdown();
     }
 }

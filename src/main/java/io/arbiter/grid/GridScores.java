@@ -1,0 +1,98 @@
+package io.arbiter.grid;
+
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.arbiter.domain.ClientScore;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Client scores in force, and the policy document in force, shared by every member: a score written
+ * by the member that computed it is read by all; a policy put by one member reaches the others'
+ * listeners.
+ */
+public final class GridScores {
+
+    private static final String CURRENT = "current";
+
+    private final IMap<String, ClientScore> scores;
+    private final IMap<String, String> policy;
+    private final Executor executor;
+
+    GridScores(HazelcastInstance hz, Executor executor) {
+        this.scores = hz.getMap(GridMaps.SCORES);
+        this.policy = hz.getMap(GridMaps.POLICY);
+        this.executor = executor;
+    }
+
+    /** Every client's score in force, by client id. */
+    public CompletionStage<Map<String, ClientScore>> all() {
+        return CompletableFuture.supplyAsync(() -> new HashMap<>(scores), executor);
+    }
+
+    /** One client's score, if computed. */
+    public CompletionStage<Optional<ClientScore>> score(String clientId) {
+        return scores.getAsync(clientId).thenApplyAsync(Optional::ofNullable, executor);
+    }
+
+    /** Scores of some clients, by id; clients without one are absent. */
+    public CompletionStage<Map<String, ClientScore>> scores(Collection<String> clientIds) {
+        return CompletableFuture.supplyAsync(() -> scores.getAll(new HashSet<>(clientIds)), executor);
+    }
+
+    /** The {@code limit} clients of lowest CVS, lowest first (ties by client id). */
+    public CompletionStage<List<ClientScore>> lowest(int limit) {
+        return CompletableFuture.supplyAsync(() -> scores.values().stream()
+                .sorted(Comparator.comparingDouble(ClientScore::cvs).thenComparing(ClientScore::clientId))
+                .limit(limit).toList(), executor);
+    }
+
+    /** Writes changed scores. */
+    public CompletionStage<Void> putAll(Map<String, ClientScore> changed) {
+        if (changed.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return scores.putAllAsync(changed).thenApplyAsync(v -> null, executor);
+    }
+
+    /** The policy document in force cluster-wide (its JSON), if one was ever put. */
+    public Optional<String> policyJson() {
+        return Optional.ofNullable(policy.get(CURRENT));
+    }
+
+    /** Puts the policy document in force cluster-wide. */
+    public void putPolicy(String json) {
+        policy.set(CURRENT, json);
+    }
+
+    /** Calls {@code onChange} with the policy JSON whenever any member puts a new one. */
+    public void onPolicyChange(Consumer<String> onChange) {
+        policy.addEntryListener(new PolicyListener(onChange, executor), true);
+    }
+
+    private record PolicyListener(Consumer<String> onChange, Executor executor)
+            implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
+        @Override
+        public void entryAdded(EntryEvent<String, String> event) {
+            executor.execute(() -> onChange.accept(event.getValue()));
+        }
+
+        @Override
+        public void entryUpdated(EntryEvent<String, String> event) {
+            executor.execute(() -> onChange.accept(event.getValue()));
+        }
+    }
+}
