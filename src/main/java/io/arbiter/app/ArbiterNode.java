@@ -2,9 +2,14 @@ package io.arbiter.app;
 
 import io.arbiter.grid.GridMember;
 import io.arbiter.http.HttpServerVerticle;
+import io.arbiter.http.HttpServices;
 import io.arbiter.http.ReadinessCheck;
 import io.arbiter.ingest.IngestMetrics;
 import io.arbiter.ingest.Ingestor;
+import io.arbiter.policy.PolicyEngine;
+import io.arbiter.policy.PolicyValidationException;
+import io.arbiter.policy.RuleCompilationException;
+import io.arbiter.policy.RuleWatcher;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -30,23 +35,32 @@ public final class ArbiterNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArbiterNode.class);
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** Re-scoring after input changes happens at most this often. */
+    private static final Duration SCORING_MIN_INTERVAL = Duration.ofSeconds(1);
+    /** Scores are recomputed at least this often, as time alone moves them. */
+    private static final Duration SCORING_MAX_AGE = Duration.ofSeconds(30);
 
     private final GridMember member;
     private final Vertx vertx;
     private final HttpServerVerticle http;
+    private final AutoCloseable[] services;
     private volatile boolean closed;
 
-    private ArbiterNode(GridMember member, Vertx vertx, HttpServerVerticle http) {
+    private ArbiterNode(GridMember member, Vertx vertx, HttpServerVerticle http, AutoCloseable... services) {
         this.member = member;
         this.vertx = vertx;
         this.http = http;
+        this.services = services;
     }
 
     /** Starts a node with {@code config}, answering once its HTTP server listens. */
     public static ArbiterNode start(ServerConfig config, Clock clock) {
         createDataDir(config);
+        PolicyEngine engine = startPolicy(config, clock);
         GridMember member = GridMember.start(config.grid());
         Vertx vertx = null;
+        ScoreRefresher refresher = null;
+        RuleWatcher watcher = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
@@ -54,20 +68,59 @@ public final class ArbiterNode implements AutoCloseable {
                     .description("Members in the grid cluster as this node sees it").register(registry);
             IngestMetrics ingestMetrics = new IngestMetrics(registry);
             Ingestor ingestor = new Ingestor(member.store(), ingestMetrics, clock);
-            List<ReadinessCheck> checks = List.of(new ReadinessCheck("grid", member::isReady));
-            HttpServerVerticle http = new HttpServerVerticle(config.http(), member.store(), ingestor, ingestMetrics,
-                    registry, checks);
+
+            refresher = new ScoreRefresher(member.clients(), member.store(), member.scores(), engine, clock, registry);
+            ClusterPolicy policy = new ClusterPolicy(engine, member.scores(), refresher);
+            policy.join();
+            ScoreRefresher scoring = refresher;
+            member.store().useHalfLife(engine.current().policy().policy().usage().halfLife());
+            engine.addListener(snapshot -> {
+                member.store().useHalfLife(snapshot.policy().policy().usage().halfLife());
+                scoring.refresh();
+            });
+            ingestor.onApplied(events -> scoring.inputsChanged());
+            refresher.start(SCORING_MIN_INTERVAL, SCORING_MAX_AGE);
+            watcher = RuleWatcher.start(engine);
+
+            List<ReadinessCheck> checks = List.of(new ReadinessCheck("grid", member::isReady),
+                    new ReadinessCheck("rules", () -> engine.current().rules() != null));
+            HttpServerVerticle http = new HttpServerVerticle(config.http(), new HttpServices(member.store(),
+                    member.scores(), ingestor, ingestMetrics, engine, policy, registry, checks));
             vertx = Vertx.vertx();
             vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
             LOG.info("Arbiter listening on http://{}:{} (data under {})", config.http().host(), http.port(),
                     config.dataDir());
-            return new ArbiterNode(member, vertx, http);
+            return new ArbiterNode(member, vertx, http, watcher, refresher);
         } catch (Exception e) {
+            closeQuietly(watcher, refresher);
             if (vertx != null) {
                 vertx.close();
             }
             member.close();
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static PolicyEngine startPolicy(ServerConfig config, Clock clock) {
+        try {
+            return PolicyEngine.start(config.rulesDir(), config.policyFile(), clock);
+        } catch (RuleCompilationException e) {
+            throw new ConfigException("the rules in " + config.rulesDir() + " do not compile:\n"
+                    + String.join("\n", e.problems()));
+        } catch (PolicyValidationException e) {
+            throw new ConfigException(config.policyFile() + " is not a valid policy: " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable... closeables) {
+        for (AutoCloseable c : closeables) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {}: {}", c, e.toString());
+                }
+            }
         }
     }
 
@@ -98,6 +151,7 @@ public final class ArbiterNode implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         } finally {
+            closeQuietly(services);
             member.close();
             LOG.info("Arbiter stopped");
         }

@@ -9,10 +9,12 @@ public final class GridMaps {
     public static final String CLIENTS = "arbiter.clients";
     /** {@link InstanceKey} to {@link io.arbiter.domain.Instance}. */
     public static final String INSTANCES = "arbiter.instances";
-    /** Instance id to platform id. */
+    /** Instance id to its {@link InstanceLocation} (platform and client). */
     public static final String INSTANCE_LOCATIONS = "arbiter.instance-locations";
     /** {@link InstanceKey} to {@link io.arbiter.domain.UsageAggregate}. */
     public static final String USAGE = "arbiter.usage";
+    /** Client id to its usage series ({@link io.arbiter.scoring.ClientUsage}): decayed, with history. */
+    public static final String CLIENT_USAGE = "arbiter.client-usage";
     /** Client id to its latest {@link io.arbiter.domain.ClientForecast}. */
     public static final String FORECASTS = "arbiter.forecasts";
     /** {@link ItemKey} (client, invoice) to {@link io.arbiter.domain.Payment}. */

@@ -84,8 +84,10 @@ public final class GridMember implements AutoCloseable {
         var compact = config.getSerializationConfig().getCompactSerializationConfig();
         DomainSerializers.all().forEach(compact::addSerializer);
         DecisionSerializers.all().forEach(compact::addSerializer);
+        ClientUsageSerializers.all().forEach(compact::addSerializer);
 
         config.getMapConfig(GridMaps.USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
+        config.getMapConfig(GridMaps.CLIENT_USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
         MapConfig locations = config.getMapConfig(GridMaps.INSTANCE_LOCATIONS);
         locations.setNearCacheConfig(new NearCacheConfig(GridMaps.INSTANCE_LOCATIONS)
                 .setInMemoryFormat(InMemoryFormat.OBJECT)

@@ -20,8 +20,13 @@ import io.arbiter.domain.ShadowSlot;
 import io.arbiter.domain.UsageAggregate;
 import io.arbiter.domain.UsageSample;
 import io.arbiter.domain.ClientForecast;
+import io.arbiter.scoring.ClientUsage;
+import io.arbiter.scoring.DecaySpec;
+import io.arbiter.scoring.UsageSource;
+import io.arbiter.scoring.UsageSummary;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,7 +46,7 @@ import java.util.function.BiConsumer;
  * Arbiter's state in the grid: applies batches of validated events exactly once per event id, and
  * answers reads. Every method is asynchronous; writes are batched per partition.
  */
-public final class GridStore {
+public final class GridStore implements UsageSource {
 
     /** How long a claimed event id stays pending before a re-send may apply it again. */
     private static final Duration PENDING_CLAIM = Duration.ofSeconds(60);
@@ -50,8 +55,10 @@ public final class GridStore {
     private final IMap<String, Platform> platforms;
     private final IMap<String, Client> clients;
     private final IMap<InstanceKey, Instance> instances;
-    private final IMap<String, String> locations;
+    private final IMap<String, InstanceLocation> locations;
     private final IMap<InstanceKey, UsageAggregate> usage;
+    private final IMap<String, ClientUsage> clientUsage;
+    private volatile Duration usageHalfLife = Duration.ofHours(12);
     private final IMap<String, ClientForecast> forecasts;
     private final IMap<ItemKey, Payment> payments;
     private final IMap<ItemKey, DemandSignal> demand;
@@ -73,6 +80,7 @@ public final class GridStore {
         instances = hz.getMap(GridMaps.INSTANCES);
         locations = hz.getMap(GridMaps.INSTANCE_LOCATIONS);
         usage = hz.getMap(GridMaps.USAGE);
+        clientUsage = hz.getMap(GridMaps.CLIENT_USAGE);
         forecasts = hz.getMap(GridMaps.FORECASTS);
         payments = hz.getMap(GridMaps.PAYMENTS);
         demand = hz.getMap(GridMaps.DEMAND);
@@ -93,16 +101,16 @@ public final class GridStore {
         return existing(clients, ids);
     }
 
-    /** Instance id to platform id, for those among {@code ids} that were ever started. */
-    public CompletionStage<Map<String, String>> instanceLocations(Set<String> ids) {
-        List<CompletableFuture<Map.Entry<String, String>>> lookups = new ArrayList<>(ids.size());
+    /** Where each instance among {@code ids} that was ever started runs, and whose it is. */
+    public CompletionStage<Map<String, InstanceLocation>> instanceLocations(Set<String> ids) {
+        List<CompletableFuture<Map.Entry<String, InstanceLocation>>> lookups = new ArrayList<>(ids.size());
         for (String id : ids) {
             lookups.add(locations.getAsync(id).toCompletableFuture().thenApply(p -> p == null ? null : Map.entry(id, p)));
         }
         return off(CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))).thenApply(v -> {
-            Map<String, String> found = new HashMap<>();
+            Map<String, InstanceLocation> found = new HashMap<>();
             lookups.forEach(f -> {
-                Map.Entry<String, String> e = f.join();
+                Map.Entry<String, InstanceLocation> e = f.join();
                 if (e != null) {
                     found.put(e.getKey(), e.getValue());
                 }
@@ -138,7 +146,7 @@ public final class GridStore {
      * @param locationOf the platform of each instance that usage or stop events name, including
      *                   instances started in this batch
      */
-    public CompletionStage<List<Event>> apply(List<Event> events, Map<String, String> locationOf) {
+    public CompletionStage<List<Event>> apply(List<Event> events, Map<String, InstanceLocation> locationOf) {
         return off(claims.claim(events)).thenCompose(claimed -> {
             Set<String> unapplied = new HashSet<>(claimed);
             List<Event> fresh = events.stream().filter(e -> unapplied.remove(e.id())).toList();
@@ -154,7 +162,7 @@ public final class GridStore {
         });
     }
 
-    private CompletionStage<Void> applyFresh(List<Event> fresh, Map<String, String> locationOf) {
+    private CompletionStage<Void> applyFresh(List<Event> fresh, Map<String, InstanceLocation> locationOf) {
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         List<UsageSample> samples = new ArrayList<>();
         for (Event event : fresh) {
@@ -167,7 +175,7 @@ public final class GridStore {
         return chain.thenCompose(v -> applyUsage(samples, locationOf));
     }
 
-    private CompletionStage<Void> applyOne(Event event, Map<String, String> locationOf) {
+    private CompletionStage<Void> applyOne(Event event, Map<String, InstanceLocation> locationOf) {
         if (event instanceof Event.PlatformRegistered e) {
             return off(platforms.setAsync(e.platform().platformId(), e.platform()));
         } else if (event instanceof Event.ClientRegistered e) {
@@ -177,13 +185,16 @@ public final class GridStore {
                     .thenCompose(c -> off(clients.setAsync(e.clientId(), c.updated(e.name(), e.slaTier()))));
         } else if (event instanceof Event.InstanceStarted e) {
             Instance i = e.instance();
-            return off(locations.setAsync(i.instanceId(), i.platformId()))
+            return off(locations.setAsync(i.instanceId(), new InstanceLocation(i.platformId(), i.clientId())))
                     .thenCompose(v -> off(instances.setAsync(new InstanceKey(i.instanceId(), i.platformId()), i)));
         } else if (event instanceof Event.InstanceStopped e) {
-            InstanceKey key = new InstanceKey(e.instanceId(), locationOf.get(e.instanceId()));
+            InstanceLocation at = locationOf.get(e.instanceId());
+            InstanceKey key = new InstanceKey(e.instanceId(), at.platformId());
             return off(instances.getAsync(key)).thenCompose(i -> i == null
                     ? CompletableFuture.completedFuture(null)
-                    : off(instances.setAsync(key, i.withState(InstanceState.STOPPED))));
+                    : off(instances.setAsync(key, i.withState(InstanceState.STOPPED))))
+                    .thenCompose(v -> applyClientChanges(List.of(new ApplyClientSamples.Change(at.clientId(),
+                            e.instanceId(), e.time(), 0, 0, 0, true))));
         } else if (event instanceof Event.ForecastReported e) {
             return off(forecasts.setAsync(e.forecast().clientId(), e.forecast()));
         } else if (event instanceof Event.PaymentReported e) {
@@ -198,14 +209,18 @@ public final class GridStore {
         throw new IllegalArgumentException("not applied one by one: " + event.type().wire());
     }
 
-    private CompletionStage<Void> applyUsage(List<UsageSample> samples, Map<String, String> locationOf) {
+    private CompletionStage<Void> applyUsage(List<UsageSample> samples, Map<String, InstanceLocation> locationOf) {
         if (samples.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
+        List<ApplyClientSamples.Change> clientChanges = new ArrayList<>(samples.size());
         Map<Integer, List<UsageSample>> byPartition = new HashMap<>();
         Map<Integer, Set<InstanceKey>> keysByPartition = new HashMap<>();
         for (UsageSample s : samples) {
-            InstanceKey key = new InstanceKey(s.instanceId(), locationOf.get(s.instanceId()));
+            InstanceLocation at = locationOf.get(s.instanceId());
+            InstanceKey key = new InstanceKey(s.instanceId(), at.platformId());
+            clientChanges.add(new ApplyClientSamples.Change(at.clientId(), s.instanceId(), s.time(), s.cpu(),
+                    s.memoryGiB(), s.networkMbps(), false));
             int partition = partitions.getPartition(key).getPartitionId();
             byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(s);
             keysByPartition.computeIfAbsent(partition, p -> new LinkedHashSet<>()).add(key);
@@ -213,7 +228,42 @@ public final class GridStore {
         List<CompletableFuture<?>> groups = new ArrayList<>(byPartition.size());
         byPartition.forEach((partition, group) -> groups.add(
                 usage.submitToKeys(keysByPartition.get(partition), new UsageBatch(group)).toCompletableFuture()));
+        groups.add(applyClientChanges(clientChanges).toCompletableFuture());
         return off(CompletableFuture.allOf(groups.toArray(CompletableFuture[]::new)));
+    }
+
+    /** Moves the clients' usage series, one operation per client partition. */
+    private CompletionStage<Void> applyClientChanges(List<ApplyClientSamples.Change> changes) {
+        Map<Integer, List<ApplyClientSamples.Change>> byPartition = new HashMap<>();
+        Map<Integer, Set<String>> keysByPartition = new HashMap<>();
+        for (ApplyClientSamples.Change c : changes) {
+            int partition = partitions.getPartition(c.clientId()).getPartitionId();
+            byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(c);
+            keysByPartition.computeIfAbsent(partition, p -> new LinkedHashSet<>()).add(c.clientId());
+        }
+        Duration halfLife = usageHalfLife;
+        List<CompletableFuture<?>> groups = new ArrayList<>(byPartition.size());
+        byPartition.forEach((partition, group) -> groups.add(clientUsage.submitToKeys(keysByPartition.get(partition),
+                new ApplyClientSamples(halfLife, group)).toCompletableFuture()));
+        return off(CompletableFuture.allOf(groups.toArray(CompletableFuture[]::new)));
+    }
+
+    /** Keeps clients' usage with this half-life from now on (the policy's {@code usage.halfLife}). */
+    public void useHalfLife(Duration halfLife) {
+        usageHalfLife = halfLife;
+    }
+
+    @Override
+    public CompletionStage<Map<String, UsageSummary>> summaries(Instant now, Duration horizon, DecaySpec decay) {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, UsageSummary> all = new HashMap<>();
+            clientUsage.executeOnEntries(new SummarizeUsage(now, horizon)).forEach((id, s) -> {
+                if (s != null) {
+                    all.put(id, s);
+                }
+            });
+            return all;
+        }, queries);
     }
 
     // ---- reads ------------------------------------------------------------------------------
@@ -256,9 +306,9 @@ public final class GridStore {
 
     /** An instance by id. */
     public CompletionStage<Optional<Instance>> instance(String instanceId) {
-        return off(locations.getAsync(instanceId)).thenCompose(platformId -> platformId == null
+        return off(locations.getAsync(instanceId)).thenCompose(at -> at == null
                 ? CompletableFuture.completedFuture(Optional.empty())
-                : off(instances.getAsync(new InstanceKey(instanceId, platformId))).thenApply(Optional::ofNullable));
+                : off(instances.getAsync(new InstanceKey(instanceId, at.platformId()))).thenApply(Optional::ofNullable));
     }
 
     /** An instance's usage aggregate, or empty before its first sample. */

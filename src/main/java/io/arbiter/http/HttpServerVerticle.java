@@ -1,9 +1,5 @@
 package io.arbiter.http;
 
-import io.arbiter.grid.GridStore;
-import io.arbiter.ingest.IngestMetrics;
-import io.arbiter.ingest.Ingestor;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -11,7 +7,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The HTTP server: builds the route table from each resource's routes and listens. Thin by
@@ -20,31 +15,24 @@ import java.util.List;
 public final class HttpServerVerticle extends VerticleBase {
 
     private final HttpOptions options;
-    private final GridStore grid;
-    private final Ingestor ingestor;
-    private final IngestMetrics ingestMetrics;
-    private final PrometheusMeterRegistry registry;
-    private final List<ReadinessCheck> checks;
+    private final HttpServices services;
     private HttpServer server;
 
-    public HttpServerVerticle(HttpOptions options, GridStore grid, Ingestor ingestor, IngestMetrics ingestMetrics,
-                              PrometheusMeterRegistry registry, List<ReadinessCheck> checks) {
+    public HttpServerVerticle(HttpOptions options, HttpServices services) {
         this.options = options;
-        this.grid = grid;
-        this.ingestor = ingestor;
-        this.ingestMetrics = ingestMetrics;
-        this.registry = registry;
-        this.checks = checks;
+        this.services = services;
     }
 
     /** The route table: every path Arbiter answers. */
     Router routes() {
         Router router = Router.router(vertx);
-        new EventRoutes(ingestor, ingestMetrics, options).register(router);
+        new EventRoutes(services.ingestor(), services.ingestMetrics(), options).register(router);
         router.get("/v1/events/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws ->
-                new EventSocket(ws, ingestor, ingestMetrics).start()));
-        new StateRoutes(grid).register(router);
-        new OpsRoutes(checks, registry).register(router);
+                new EventSocket(ws, services.ingestor(), services.ingestMetrics()).start()));
+        new StateRoutes(services.grid()).register(router);
+        new ClientRoutes(services.grid(), services.scores()).register(router);
+        new PolicyRoutes(services.policy(), services.policyChanges()).register(router);
+        new OpsRoutes(services.checks(), services.registry()).register(router);
         router.errorHandler(413, ctx -> Responses.error(ctx, 413,
                 "request body over the limit of " + options.maxBodyBytes() + " bytes; send smaller batches"));
         router.errorHandler(404, ctx -> Responses.error(ctx, 404, "no such resource: " + ctx.request().path()));

@@ -11,13 +11,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * Reads of the state ingestion built: platforms, instances and clients by id; an unknown id is a
- * 404 with a JSON error.
+ * Reads of the state ingestion built: platforms and instances by id; an unknown id is a 404 with
+ * a JSON error.
  *
  * <pre>
  * curl -s localhost:8080/v1/platforms/p1
  * curl -s localhost:8080/v1/instances/i1
- * curl -s localhost:8080/v1/clients/acme
  * </pre>
  */
 final class StateRoutes {
@@ -32,8 +31,6 @@ final class StateRoutes {
         router.get("/v1/platforms/:id").handler(ctx -> answer(ctx, "platform",
                 grid.platformView(ctx.pathParam("id")), Views::platform));
         router.get("/v1/instances/:id").handler(this::instance);
-        router.get("/v1/clients/:id").handler(ctx -> answer(ctx, "client",
-                grid.client(ctx.pathParam("id")), Views::client));
     }
 
     private void instance(RoutingContext ctx) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Takes a batch of parsed events whole or not at all: decodes and validates every event, checks
@@ -27,6 +29,7 @@ public final class Ingestor {
     private final References references;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final List<Consumer<List<Event>>> listeners = new CopyOnWriteArrayList<>();
 
     public Ingestor(GridStore grid, IngestMetrics metrics, Clock clock) {
         this.grid = grid;
@@ -54,6 +57,11 @@ public final class Ingestor {
         });
     }
 
+    /** Calls {@code listener} with the events of every batch applied from now on (duplicates left out). */
+    public void onApplied(Consumer<List<Event>> listener) {
+        listeners.add(listener);
+    }
+
     /** Records that a body could not even be parsed. */
     public void malformed() {
         metrics.rejected(null);
@@ -68,6 +76,9 @@ public final class Ingestor {
             } else {
                 metrics.duplicate(e.type());
             }
+        }
+        if (!applied.isEmpty()) {
+            listeners.forEach(l -> l.accept(applied));
         }
         return new IngestOutcome.Accepted(new IngestResult(applied.size(), events.size() - applied.size()));
     }

@@ -3,6 +3,7 @@ package io.arbiter.ingest;
 import io.arbiter.domain.Event;
 import io.arbiter.domain.FieldError;
 import io.arbiter.grid.GridStore;
+import io.arbiter.grid.InstanceLocation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import java.util.concurrent.CompletionStage;
 final class References {
 
     /** What the check found: errors (empty when all resolve) and instance id → platform id. */
-    record Resolution(List<FieldError> errors, Map<String, String> locationOf) {
+    record Resolution(List<FieldError> errors, Map<String, InstanceLocation> locationOf) {
     }
 
     private final GridStore grid;
@@ -32,14 +33,15 @@ final class References {
     CompletionStage<Resolution> resolve(List<Event> events) {
         Set<String> platformsDefined = new HashSet<>();
         Set<String> clientsDefined = new HashSet<>();
-        Map<String, String> locationOf = new HashMap<>();
+        Map<String, InstanceLocation> locationOf = new HashMap<>();
         for (Event e : events) {
             if (e instanceof Event.PlatformRegistered p) {
                 platformsDefined.add(p.platform().platformId());
             } else if (e instanceof Event.ClientRegistered c) {
                 clientsDefined.add(c.client().clientId());
             } else if (e instanceof Event.InstanceStarted s) {
-                locationOf.put(s.instance().instanceId(), s.instance().platformId());
+                locationOf.put(s.instance().instanceId(),
+                        new InstanceLocation(s.instance().platformId(), s.instance().clientId()));
             }
         }
         Set<String> platforms = new HashSet<>();

@@ -1,0 +1,192 @@
+package io.arbiter.app;
+
+import io.arbiter.domain.ClientFactors;
+import io.arbiter.domain.ClientScore;
+import io.arbiter.grid.ClientInputs;
+import io.arbiter.grid.GridClients;
+import io.arbiter.grid.GridScores;
+import io.arbiter.policy.CvsScorer;
+import io.arbiter.policy.Policy;
+import io.arbiter.policy.PolicyEngine;
+import io.arbiter.policy.ScoreChanges;
+import io.arbiter.policy.ScoringParameters;
+import io.arbiter.domain.ClientForecast;
+import io.arbiter.scoring.FactorAssembler;
+import io.arbiter.scoring.ForecastSelector;
+import io.arbiter.scoring.Projection;
+import io.arbiter.scoring.UsageSource;
+import io.arbiter.scoring.UsageSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Re-scores every client: reads the clients' inputs and usage from the grid, assembles their
+ * factors, scores them with the rules and policy in force (one snapshot for the whole pass), and
+ * writes the scores that changed by at least the policy's epsilon. Passes never overlap; a request
+ * during a pass runs one more pass after it, so no change is missed and bursts coalesce.
+ */
+public final class ScoreRefresher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreRefresher.class);
+
+    /** What one pass did. */
+    public record Pass(int clients, int changed, String ruleRevision, String policyVersion) {
+    }
+
+    private final GridClients clients;
+    private final UsageSource usage;
+    private final GridScores scores;
+    private final PolicyEngine engine;
+    private final Clock clock;
+    private final Timer timer;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "arbiter-scoring");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "arbiter-scoring-ticker");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private volatile long lastPassNanos;
+    private CompletableFuture<Pass> running;
+    private CompletableFuture<Pass> next;
+
+    public ScoreRefresher(GridClients clients, UsageSource usage, GridScores scores, PolicyEngine engine, Clock clock,
+                          MeterRegistry registry) {
+        this.clients = clients;
+        this.usage = usage;
+        this.scores = scores;
+        this.engine = engine;
+        this.clock = clock;
+        this.timer = Timer.builder("arbiter.scoring.pass").description("Time to re-score every client")
+                .register(registry);
+    }
+
+    /**
+     * Re-scores at a bounded rate from now on: at most once per {@code minInterval} when inputs
+     * changed ({@link #inputsChanged()}), and at least once per {@code maxAge} (scores move with time
+     * too: usage decays, demand signals expire, invoices fall overdue).
+     */
+    public void start(Duration minInterval, Duration maxAge) {
+        ticker.scheduleWithFixedDelay(() -> {
+            boolean stale = System.nanoTime() - lastPassNanos >= maxAge.toNanos();
+            if (dirty.getAndSet(false) || stale) {
+                refresh().toCompletableFuture().join();
+            }
+        }, 0, minInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Notes that some client's inputs changed; the next tick re-scores. */
+    public void inputsChanged() {
+        dirty.set(true);
+    }
+
+    /**
+     * Asks for a pass; the answer completes when a pass that started after this call has written its
+     * scores.
+     */
+    public synchronized CompletionStage<Pass> refresh() {
+        if (running == null) {
+            running = startPass();
+            return running;
+        }
+        if (next == null) {
+            next = new CompletableFuture<>();
+        }
+        return next;
+    }
+
+    private CompletableFuture<Pass> startPass() {
+        long start = System.nanoTime();
+        CompletableFuture<Pass> pass = CompletableFuture.supplyAsync(this::passNow, thread);
+        pass.whenComplete((result, failure) -> {
+            lastPassNanos = System.nanoTime();
+            timer.record(lastPassNanos - start, TimeUnit.NANOSECONDS);
+            if (failure != null) {
+                LOG.warn("scoring pass failed: {}", failure.toString());
+            }
+            onPassDone();
+        });
+        return pass;
+    }
+
+    private synchronized void onPassDone() {
+        running = null;
+        if (next != null) {
+            CompletableFuture<Pass> waiting = next;
+            next = null;
+            running = startPass();
+            running.whenComplete((r, f) -> {
+                if (f != null) {
+                    waiting.completeExceptionally(f);
+                } else {
+                    waiting.complete(r);
+                }
+            });
+        }
+    }
+
+    private Pass passNow() {
+        Instant now = clock.instant();
+        PolicyEngine.Snapshot snapshot = engine.current();
+        Policy policy = snapshot.policy().policy();
+        List<ClientInputs> known = clients.all().toCompletableFuture().join();
+        Map<String, UsageSummary> summaries = usage.summaries(now, policy.forecast().horizon(),
+                ScoringParameters.decay(policy)).toCompletableFuture().join();
+        List<FactorAssembler.ClientInputs> inputs = new ArrayList<>(known.size());
+        for (ClientInputs c : known) {
+            inputs.add(new FactorAssembler.ClientInputs(c.client(),
+                    withOwnForecast(summaries.get(c.client().clientId()), c.forecast(), now), c.payments(), c.demand()));
+        }
+        List<ClientFactors> factors = FactorAssembler.assemble(inputs, ScoringParameters.factors(policy), now);
+        List<ClientScore> scored = CvsScorer.score(snapshot.rules(), snapshot.policy(), factors, now);
+        Map<String, ClientScore> previous = scores.all().toCompletableFuture().join();
+        Map<String, ClientScore> changed = new HashMap<>();
+        for (ClientScore s : scored) {
+            ClientScore before = previous.get(s.clientId());
+            ClientScore settled = ScoreChanges.settle(before, s, policy.score().epsilon());
+            if (settled != before) {
+                changed.put(s.clientId(), settled);
+            }
+        }
+        scores.putAll(changed).toCompletableFuture().join();
+        return new Pass(scored.size(), changed.size(), snapshot.rules().revision(), snapshot.policy().version());
+    }
+
+    /** The client's own forecast, while in force, is its projected need (usage is summarised without it). */
+    private static UsageSummary withOwnForecast(UsageSummary summary, ClientForecast own, Instant now) {
+        if (own == null || !ForecastSelector.inForceAt(own, now)) {
+            return summary;
+        }
+        Projection projection = Projection.of(own);
+        return summary == null ? new UsageSummary(0, 0, 0, 0, 0, 0, projection)
+                : new UsageSummary(summary.decayedCpu(), summary.decayedMemoryGiB(), summary.decayedNetworkMbps(),
+                summary.currentCpu(), summary.currentMemoryGiB(), summary.currentNetworkMbps(), projection);
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,103 @@
+package io.arbiter.http;
+
+import io.arbiter.domain.Client;
+import io.arbiter.domain.ClientScore;
+import io.arbiter.domain.FactorContribution;
+import io.arbiter.domain.FieldError;
+import io.arbiter.grid.GridScores;
+import io.arbiter.grid.GridStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+
+/**
+ * Clients and their value scores, explained like Slurm's {@code sprio}: each factor's raw and
+ * normalised value, weight and contribution, the rules that changed the sum, the rule revision and
+ * when it was computed.
+ *
+ * <pre>
+ * curl -s localhost:8080/v1/clients/acme
+ * curl -s 'localhost:8080/v1/clients?order=cvs&amp;limit=10'    # lowest CVS first
+ * </pre>
+ */
+final class ClientRoutes {
+
+    static final int MAX_LIMIT = 10_000;
+
+    private final GridStore grid;
+    private final GridScores scores;
+
+    ClientRoutes(GridStore grid, GridScores scores) {
+        this.grid = grid;
+        this.scores = scores;
+    }
+
+    void register(Router router) {
+        router.get("/v1/clients/:id").handler(this::client);
+        router.get("/v1/clients").handler(this::list);
+    }
+
+    private void client(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        StateRoutes.answer(ctx, "client", grid.client(id).thenCombine(scores.score(id),
+                (client, score) -> client.map(c -> view(c, score.orElse(null)))), json -> json);
+    }
+
+    private void list(RoutingContext ctx) {
+        String order = ctx.queryParams().get("order");
+        if (order != null && !order.equals("cvs")) {
+            Responses.json(ctx, 400, Responses.fieldErrors(List.of(new FieldError(-1, "order",
+                    "the only order is cvs (lowest first)"))));
+            return;
+        }
+        Integer limit = limit(ctx);
+        if (limit == null) {
+            return;
+        }
+        Future.fromCompletionStage(scores.lowest(limit), ctx.vertx().getOrCreateContext()).onComplete(result -> {
+            if (result.failed()) {
+                Responses.error(ctx, 503, "the grid did not answer: " + result.cause().getMessage());
+                return;
+            }
+            JsonArray list = new JsonArray();
+            result.result().forEach(s -> list.add(new JsonObject().put("clientId", s.clientId())
+                    .put("slaTier", s.slaTier().wire()).put("cvs", s.cvs()).put("computedAt", s.computedAt().toString())));
+            Responses.json(ctx, 200, new JsonObject().put("order", "cvs").put("clients", list));
+        });
+    }
+
+    private static Integer limit(RoutingContext ctx) {
+        String text = ctx.queryParams().get("limit");
+        try {
+            int limit = text == null ? 100 : Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        Responses.json(ctx, 400, Responses.fieldErrors(List.of(new FieldError(-1, "limit",
+                "must be a whole number from 1 to " + MAX_LIMIT))));
+        return null;
+    }
+
+    static JsonObject view(Client c, ClientScore score) {
+        JsonObject json = Views.client(c);
+        if (score == null) {
+            return json.putNull("cvs").put("factors", new JsonArray());
+        }
+        JsonArray factors = new JsonArray();
+        for (FactorContribution f : score.factors()) {
+            factors.add(new JsonObject().put("name", f.name()).put("raw", f.raw()).put("normalized", f.normalized())
+                    .put("weight", f.weight()).put("contribution", f.contribution()));
+        }
+        return json.put("cvs", score.cvs()).put("factors", factors)
+                .put("adjustedBy", new JsonArray(score.adjustments()))
+                .put("ruleRevision", score.ruleRevision()).put("policyVersion", score.policyVersion())
+                .put("computedAt", score.computedAt().toString());
+    }
+}
