@@ -30,12 +30,20 @@ public final class TestNode implements AutoCloseable {
 
     /** A node with the given body and frame limits. */
     public static TestNode start(long maxBodyBytes, int maxFrameBytes) {
+        return start(maxBodyBytes, maxFrameBytes, ProjectDir.path().resolve("rules"));
+    }
+
+    /** A node with the default limits and the rules of {@code rulesDir}. */
+    public static TestNode withRules(Path rulesDir) {
+        return start(ServerConfig.DEFAULT_MAX_BODY, ServerConfig.DEFAULT_MAX_FRAME, rulesDir);
+    }
+
+    private static TestNode start(long maxBodyBytes, int maxFrameBytes, Path rulesDir) {
         try {
             Path data = Files.createTempDirectory("arbiter-test-");
-            Path home = ProjectDir.path();
             ServerConfig config = new ServerConfig(new HttpOptions("127.0.0.1", 0, maxBodyBytes, maxFrameBytes),
-                    new GridOptions(null, null, Duration.ofHours(1)), data, home.resolve("rules"),
-                    home.resolve("policies/default.yaml"));
+                    new GridOptions(null, null, Duration.ofHours(1)), data, rulesDir,
+                    ProjectDir.path().resolve("policies/default.yaml"));
             return new TestNode(ArbiterNode.start(config, Clock.systemUTC()), data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
