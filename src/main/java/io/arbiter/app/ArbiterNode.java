@@ -79,13 +79,17 @@ public final class ArbiterNode implements AutoCloseable {
                 scoring.refresh();
             });
             ingestor.onApplied(events -> scoring.inputsChanged());
+            ContentionForecaster forecaster = new ContentionForecaster(member.store(), member.decisionLog(), engine,
+                    clock, registry);
+            refresher.onPass(pass -> forecaster.evaluateAll());
             refresher.start(SCORING_MIN_INTERVAL, SCORING_MAX_AGE);
             watcher = RuleWatcher.start(engine);
 
             List<ReadinessCheck> checks = List.of(new ReadinessCheck("grid", member::isReady),
                     new ReadinessCheck("rules", () -> engine.current().rules() != null));
             HttpServerVerticle http = new HttpServerVerticle(config.http(), new HttpServices(member.store(),
-                    member.scores(), ingestor, ingestMetrics, engine, policy, registry, checks));
+                    member.scores(), member.decisionLog(), ingestor, ingestMetrics, engine, policy, forecaster,
+                    registry, checks));
             vertx = Vertx.vertx();
             vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
             LOG.info("Arbiter listening on http://{}:{} (data under {})", config.http().host(), http.port(),

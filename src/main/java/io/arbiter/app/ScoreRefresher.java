@@ -35,6 +35,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Re-scores every client: reads the clients' inputs and usage from the grid, assembles their
@@ -67,6 +69,7 @@ public final class ScoreRefresher implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private final List<Consumer<Pass>> passListeners = new CopyOnWriteArrayList<>();
     private volatile long lastPassNanos;
     private CompletableFuture<Pass> running;
     private CompletableFuture<Pass> next;
@@ -94,6 +97,11 @@ public final class ScoreRefresher implements AutoCloseable {
                 refresh().toCompletableFuture().join();
             }
         }, 0, minInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Calls {@code listener} after every pass that completed. */
+    public void onPass(Consumer<Pass> listener) {
+        passListeners.add(listener);
     }
 
     /** Notes that some client's inputs changed; the next tick re-scores. */
@@ -124,6 +132,8 @@ public final class ScoreRefresher implements AutoCloseable {
             timer.record(lastPassNanos - start, TimeUnit.NANOSECONDS);
             if (failure != null) {
                 LOG.warn("scoring pass failed: {}", failure.toString());
+            } else {
+                passListeners.forEach(l -> l.accept(result));
             }
             onPassDone();
         });

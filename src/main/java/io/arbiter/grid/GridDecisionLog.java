@@ -7,6 +7,7 @@ import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Decision;
+import io.arbiter.domain.Notice;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +29,11 @@ public final class GridDecisionLog {
 
     private final IMap<String, Decision> decisions;
     private final IMap<String, ActionRecord> actions;
+    private final IMap<String, Notice> notices;
     private final Executor queries;
 
     GridDecisionLog(HazelcastInstance hz, Executor queries) {
+        this.notices = hz.getMap(GridMaps.NOTICES);
         this.decisions = hz.getMap(GridMaps.DECISIONS);
         this.actions = hz.getMap(GridMaps.ACTIONS);
         this.queries = queries;
@@ -107,6 +110,19 @@ public final class GridDecisionLog {
             }
             return open;
         }, queries);
+    }
+
+    /** Records a notice (once per id). */
+    public CompletionStage<Void> notice(Notice notice) {
+        return CompletableFuture.runAsync(() -> notices.putIfAbsent(notice.noticeId(), notice), queries);
+    }
+
+    /** The newest notices, for one platform or all (platformId null), newest first. */
+    public CompletionStage<List<Notice>> notices(String platformId, int limit) {
+        return CompletableFuture.supplyAsync(() -> (platformId == null ? notices.values()
+                : notices.values(Predicates.equal("platformId", platformId))).stream()
+                .sorted(Comparator.comparing(Notice::at).reversed().thenComparing(Notice::noticeId))
+                .limit(limit).toList(), queries);
     }
 
     private Decision withCurrentActions(Decision d) {

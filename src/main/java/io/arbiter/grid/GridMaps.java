@@ -29,6 +29,8 @@ public final class GridMaps {
     public static final String DECISIONS = "arbiter.decisions";
     /** Action id to {@link io.arbiter.domain.ActionRecord}, with its current state and history. */
     public static final String ACTIONS = "arbiter.actions";
+    /** Notice id to a {@link io.arbiter.domain.Notice} of the decision log. */
+    public static final String NOTICES = "arbiter.notices";
     /** Client id to its {@link io.arbiter.domain.ClientScore} in force. */
     public static final String SCORES = "arbiter.scores";
     /** The policy document in force, as JSON, under one key. */

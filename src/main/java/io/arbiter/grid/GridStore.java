@@ -304,6 +304,40 @@ public final class GridStore implements UsageSource {
                 uninterruptible);
     }
 
+    /** A platform's running instances with their latest usage (absent before the first sample). */
+    public CompletionStage<Map<Instance, UsageAggregate>> runningWithUsage(String platformId) {
+        return instancesOn(platformId).thenApplyAsync(all -> {
+            Map<InstanceKey, Instance> running = new HashMap<>();
+            for (Instance i : all) {
+                if (i.state().holdsResources()) {
+                    running.put(new InstanceKey(i.instanceId(), i.platformId()), i);
+                }
+            }
+            Map<InstanceKey, UsageAggregate> aggregates = usage.getAll(running.keySet());
+            Map<Instance, UsageAggregate> result = new HashMap<>();
+            running.forEach((key, instance) -> result.put(instance, aggregates.get(key)));
+            return result;
+        }, queries);
+    }
+
+    /** Usage summaries of the given clients, where they have usage. */
+    public CompletionStage<Map<String, UsageSummary>> summaries(Set<String> clientIds, Instant now, Duration horizon) {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, UsageSummary> found = new HashMap<>();
+            clientUsage.executeOnKeys(clientIds, new SummarizeUsage(now, horizon)).forEach((id, s) -> {
+                if (s != null) {
+                    found.put(id, s);
+                }
+            });
+            return found;
+        }, queries);
+    }
+
+    /** Every registered platform. */
+    public CompletionStage<List<Platform>> platforms() {
+        return CompletableFuture.supplyAsync(() -> List.copyOf(platforms.values()), queries);
+    }
+
     /** An instance by id. */
     public CompletionStage<Optional<Instance>> instance(String instanceId) {
         return off(locations.getAsync(instanceId)).thenCompose(at -> at == null

@@ -54,7 +54,7 @@ final class ClientRoutes {
                     "the only order is cvs (lowest first)"))));
             return;
         }
-        Integer limit = limit(ctx);
+        Integer limit = Responses.limit(ctx, 100, MAX_LIMIT);
         if (limit == null) {
             return;
         }
@@ -68,21 +68,6 @@ final class ClientRoutes {
                     .put("slaTier", s.slaTier().wire()).put("cvs", s.cvs()).put("computedAt", s.computedAt().toString())));
             Responses.json(ctx, 200, new JsonObject().put("order", "cvs").put("clients", list));
         });
-    }
-
-    private static Integer limit(RoutingContext ctx) {
-        String text = ctx.queryParams().get("limit");
-        try {
-            int limit = text == null ? 100 : Integer.parseInt(text);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        Responses.json(ctx, 400, Responses.fieldErrors(List.of(new FieldError(-1, "limit",
-                "must be a whole number from 1 to " + MAX_LIMIT))));
-        return null;
     }
 
     static JsonObject view(Client c, ClientScore score) {

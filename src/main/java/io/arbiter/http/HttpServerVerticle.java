@@ -29,7 +29,8 @@ public final class HttpServerVerticle extends VerticleBase {
         new EventRoutes(services.ingestor(), services.ingestMetrics(), options).register(router);
         router.get("/v1/events/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws ->
                 new EventSocket(ws, services.ingestor(), services.ingestMetrics()).start()));
-        new StateRoutes(services.grid()).register(router);
+        new StateRoutes(services.grid(), services.forecasts()).register(router);
+        new DecisionRoutes(services.decisions()).register(router);
         new ClientRoutes(services.grid(), services.scores()).register(router);
         new PolicyRoutes(services.policy(), services.policyChanges()).register(router);
         new OpsRoutes(services.checks(), services.registry()).register(router);

@@ -1,5 +1,6 @@
 package io.arbiter.http;
 
+import io.arbiter.grid.GridDecisionLog;
 import io.arbiter.grid.GridScores;
 import io.arbiter.grid.GridStore;
 import io.arbiter.ingest.IngestMetrics;
@@ -10,7 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 
 /** The services the HTTP routes call, handed over by the application's wiring. */
-public record HttpServices(GridStore grid, GridScores scores, Ingestor ingestor, IngestMetrics ingestMetrics,
-                           PolicyEngine policy, PolicyChanges policyChanges, PrometheusMeterRegistry registry,
-                           List<ReadinessCheck> checks) {
+public record HttpServices(GridStore grid, GridScores scores, GridDecisionLog decisions, Ingestor ingestor,
+                           IngestMetrics ingestMetrics, PolicyEngine policy, PolicyChanges policyChanges,
+                           PlatformForecasts forecasts, PrometheusMeterRegistry registry, List<ReadinessCheck> checks) {
 }

@@ -23,6 +23,24 @@ final class Responses {
         json(ctx, status, new JsonObject().put("error", message));
     }
 
+    /**
+     * The {@code limit} query parameter, from 1 to {@code max}, {@code fallback} when absent; answers
+     * 400 naming the field and returns null when it is bad.
+     */
+    static Integer limit(RoutingContext ctx, int fallback, int max) {
+        String text = ctx.queryParams().get("limit");
+        try {
+            int limit = text == null ? fallback : Integer.parseInt(text);
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        json(ctx, 400, fieldErrors(List.of(new FieldError(-1, "limit", "must be a whole number from 1 to " + max))));
+        return null;
+    }
+
     static JsonObject fieldErrors(List<FieldError> errors) {
         JsonArray list = new JsonArray();
         for (FieldError e : errors) {

@@ -16,20 +16,25 @@ import java.util.function.Function;
  *
  * <pre>
  * curl -s localhost:8080/v1/platforms/p1
+ * curl -s localhost:8080/v1/platforms/p1/forecast     # projected demand, contention predicted?
  * curl -s localhost:8080/v1/instances/i1
  * </pre>
  */
 final class StateRoutes {
 
     private final GridStore grid;
+    private final PlatformForecasts forecasts;
 
-    StateRoutes(GridStore grid) {
+    StateRoutes(GridStore grid, PlatformForecasts forecasts) {
         this.grid = grid;
+        this.forecasts = forecasts;
     }
 
     void register(Router router) {
         router.get("/v1/platforms/:id").handler(ctx -> answer(ctx, "platform",
                 grid.platformView(ctx.pathParam("id")), Views::platform));
+        router.get("/v1/platforms/:id/forecast").handler(ctx -> answer(ctx, "platform",
+                forecasts.forecast(ctx.pathParam("id")), Views::forecast));
         router.get("/v1/instances/:id").handler(this::instance);
     }
 

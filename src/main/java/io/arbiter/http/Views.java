@@ -5,6 +5,7 @@ import io.arbiter.domain.Instance;
 import io.arbiter.domain.PlatformView;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.UsageAggregate;
+import io.arbiter.scoring.PlatformForecast;
 import io.vertx.core.json.JsonObject;
 
 /** JSON views of domain records, with the field names of API.md. */
@@ -51,6 +52,18 @@ final class Views {
                     .put("networkMbps", usage.latest().networkMbps()));
         }
         return json;
+    }
+
+    static JsonObject forecast(PlatformForecast f) {
+        return new JsonObject()
+                .put("platformId", f.platformId())
+                .put("horizon", f.horizon().toString())
+                .put("capacity", resources(f.capacity()))
+                .put("projected", resources(f.projected()))
+                .put("share", new JsonObject().put("cpu", f.cpuShare()).put("memoryGiB", f.memoryShare()))
+                .put("threshold", f.threshold())
+                .put("runningInstances", f.instances())
+                .put("contentionPredicted", f.contentionPredicted());
     }
 
     static JsonObject client(Client c) {

@@ -25,28 +25,57 @@ public final class TestNode implements AutoCloseable {
 
     /** A node with the default limits. */
     public static TestNode start() {
-        return start(ServerConfig.DEFAULT_MAX_BODY, ServerConfig.DEFAULT_MAX_FRAME);
+        return builder().start();
     }
 
     /** A node with the given body and frame limits. */
     public static TestNode start(long maxBodyBytes, int maxFrameBytes) {
-        return start(maxBodyBytes, maxFrameBytes, ProjectDir.path().resolve("rules"));
+        return builder().limits(maxBodyBytes, maxFrameBytes).start();
     }
 
     /** A node with the default limits and the rules of {@code rulesDir}. */
     public static TestNode withRules(Path rulesDir) {
-        return start(ServerConfig.DEFAULT_MAX_BODY, ServerConfig.DEFAULT_MAX_FRAME, rulesDir);
+        return builder().rules(rulesDir).start();
     }
 
-    private static TestNode start(long maxBodyBytes, int maxFrameBytes, Path rulesDir) {
-        try {
-            Path data = Files.createTempDirectory("arbiter-test-");
-            ServerConfig config = new ServerConfig(new HttpOptions("127.0.0.1", 0, maxBodyBytes, maxFrameBytes),
-                    new GridOptions(null, null, Duration.ofHours(1)), data, rulesDir,
-                    ProjectDir.path().resolve("policies/default.yaml"));
-            return new TestNode(ArbiterNode.start(config, Clock.systemUTC()), data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A node to configure before starting it. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a test node: limits, rule folder and clock. */
+    public static final class Builder {
+        private long maxBodyBytes = ServerConfig.DEFAULT_MAX_BODY;
+        private int maxFrameBytes = ServerConfig.DEFAULT_MAX_FRAME;
+        private Path rulesDir = ProjectDir.path().resolve("rules");
+        private Clock clock = Clock.systemUTC();
+
+        public Builder limits(long body, int frame) {
+            this.maxBodyBytes = body;
+            this.maxFrameBytes = frame;
+            return this;
+        }
+
+        public Builder rules(Path dir) {
+            this.rulesDir = dir;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public TestNode start() {
+            try {
+                Path data = Files.createTempDirectory("arbiter-test-");
+                ServerConfig config = new ServerConfig(new HttpOptions("127.0.0.1", 0, maxBodyBytes, maxFrameBytes),
+                        new GridOptions(null, null, Duration.ofHours(1)), data, rulesDir,
+                        ProjectDir.path().resolve("policies/default.yaml"));
+                return new TestNode(ArbiterNode.start(config, clock), data);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
