@@ -1,10 +1,19 @@
 package io.arbiter.arbitration;
 
-/** What arbitration needs to know of a client: its score and how often it was interrupted lately. */
+/**
+ * What arbitration needs to know of a client: its score, whether the interruption rules make it a
+ * candidate, and how often it was interrupted lately.
+ */
 public interface ClientStanding {
 
     /** The client's CVS, or NaN when it has none yet (treated as the lowest value, 0). */
     double cvs(String clientId);
+
+    /**
+     * Why the interruption rules spare the client, or null when it is a candidate for interruption
+     * (for instance, its CVS is below the interruption threshold).
+     */
+    String spared(String clientId);
 
     /** How many of the client's instances were interrupted within the disruption-budget window. */
     int recentInterruptions(String clientId);

@@ -24,9 +24,10 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>What is free on the platform counts first; only the rest is taken from instances.</li>
- *   <li>Candidates are running interruptible instances whose client's CVS is below the threshold and
- *       below the beneficiary's (no cascades), past their minimum run time, of clients within their
- *       disruption budget (counting the interruptions this decision adds).</li>
+ *   <li>Candidates are running interruptible instances of clients the interruption rules make
+ *       candidates (by default: CVS below the threshold), whose CVS is below the beneficiary's (no
+ *       cascades), past their minimum run time, of clients within their disruption budget (counting
+ *       the interruptions this decision adds).</li>
  *   <li>They are taken lowest CVS first, youngest first among equals, then by id, until the need is
  *       covered in cpu and memory; then, highest CVS first, any victim whose removal leaves the need
  *       covered is spared again, so that no victim is superfluous.</li>
@@ -40,7 +41,6 @@ public final class VictimSelector {
 
     static final String UNINTERRUPTIBLE = "uninterruptible: only migration may move it";
     static final String NOT_RUNNING = "not running";
-    static final String ABOVE_THRESHOLD = "client CVS at or above the interruption threshold";
     static final String NOT_BELOW_BENEFICIARY = "client CVS at or above the beneficiary's";
     static final String TOO_YOUNG = "inside its minimum run time";
     static final String OVER_BUDGET = "client over its disruption budget";
@@ -81,8 +81,8 @@ public final class VictimSelector {
             } else {
                 String reason = exclusion(i, cvs, standing, criteria, beneficiaryCvs, youngestAllowed);
                 if (reason == null) {
-                    candidates.add(new Victim(i, cvs, "lowest value: CVS " + round(cvs) + " below threshold "
-                            + round(criteria.threshold())));
+                    candidates.add(new Victim(i, cvs, "lowest value: CVS " + round(cvs) + ", a candidate for "
+                            + "interruption"));
                 } else {
                     count(excluded, reason);
                 }
@@ -98,8 +98,9 @@ public final class VictimSelector {
 
     private static String exclusion(Instance i, double cvs, ClientStanding standing, InterruptionCriteria criteria,
                                     double beneficiaryCvs, Instant youngestAllowed) {
-        if (cvs >= criteria.threshold()) {
-            return ABOVE_THRESHOLD;
+        String spared = standing.spared(i.clientId());
+        if (spared != null) {
+            return spared;
         }
         if (!Double.isNaN(beneficiaryCvs) && cvs >= beneficiaryCvs) {
             return NOT_BELOW_BENEFICIARY;

@@ -37,6 +37,11 @@ class VictimSelectorTest {
         }
 
         @Override
+        public String spared(String clientId) {
+            return cvs(clientId) < CRITERIA.threshold() ? null : "above the threshold";
+        }
+
+        @Override
         public int recentInterruptions(String clientId) {
             return recent.getOrDefault(clientId, 0);
         }
@@ -159,14 +164,14 @@ class VictimSelectorTest {
     }
 
     @Test
-    void clientsAtOrAboveTheThresholdAreNotCandidates() {
+    void clientsTheRulesSpareAreNotCandidates() {
         interruptible("rich", "a", 0.9, 8);
 
         Selection s = select(4, null);
 
         assertThat(s.victims()).isEmpty();
         assertThat(s.shortfall().cpu()).isEqualTo(4);
-        assertThat(s.excluded()).containsEntry(VictimSelector.ABOVE_THRESHOLD, 1);
+        assertThat(s.excluded()).containsEntry("above the threshold", 1);
     }
 
     @Test
