@@ -6,6 +6,7 @@ import io.arbiter.grid.ClientInputs;
 import io.arbiter.grid.GridClients;
 import io.arbiter.grid.GridScores;
 import io.arbiter.policy.CvsScorer;
+import io.arbiter.policy.InterruptionStandings;
 import io.arbiter.policy.Policy;
 import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.ScoreChanges;
@@ -40,8 +41,9 @@ import java.util.function.Consumer;
 
 /**
  * Re-scores every client: reads the clients' inputs and usage from the grid, assembles their
- * factors, scores them with the rules and policy in force (one snapshot for the whole pass), and
- * writes the scores that changed by at least the policy's epsilon. Passes never overlap; a request
+ * factors, scores them with the rules and policy in force (one snapshot for the whole pass), writes
+ * the scores that changed by at least the policy's epsilon, then the interruption rules' standing of
+ * every client from the scores in force. Passes never overlap; a request
  * during a pass runs one more pass after it, so no change is missed and bursts coalesce.
  */
 public final class ScoreRefresher implements AutoCloseable {
@@ -180,6 +182,12 @@ public final class ScoreRefresher implements AutoCloseable {
             }
         }
         scores.putAll(changed).toCompletableFuture().join();
+        Map<String, ClientScore> inForce = new HashMap<>();
+        for (ClientScore s : scored) {
+            inForce.put(s.clientId(), changed.getOrDefault(s.clientId(), previous.getOrDefault(s.clientId(), s)));
+        }
+        scores.putStandings(InterruptionStandings.evaluate(snapshot.rules(), snapshot.policy(), inForce.values()))
+                .toCompletableFuture().join();
         return new Pass(scored.size(), changed.size(), snapshot.rules().revision(), snapshot.policy().version());
     }
 

@@ -28,7 +28,7 @@ final class DecisionSerializers {
 
     static List<CompactSerializer<?>> all() {
         return List.of(new ActionSerializer(), new DecisionSerializer(), new AdvanceAction.Serializer(),
-                new ScoreSerializer(), new NoticeSerializer());
+                new ScoreSerializer(), new NoticeSerializer(), new StandingSerializer());
     }
 
     static final class ActionSerializer implements CompactSerializer<ActionRecord> {

@@ -33,6 +33,8 @@ public final class GridMaps {
     public static final String NOTICES = "arbiter.notices";
     /** Client id to its {@link io.arbiter.domain.ClientScore} in force. */
     public static final String SCORES = "arbiter.scores";
+    /** Client id to its {@link io.arbiter.domain.InterruptionStanding}, concluded with its score. */
+    public static final String STANDINGS = "arbiter.standings";
     /** The policy document in force, as JSON, under one key. */
     public static final String POLICY = "arbiter.policy";
     /** Event id to its claim state, for de-duplication. */

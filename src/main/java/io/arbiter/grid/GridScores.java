@@ -6,6 +6,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.arbiter.domain.ClientScore;
+import io.arbiter.domain.InterruptionStanding;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,7 +21,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Client scores in force, and the policy document in force, shared by every member: a score written
+ * Client scores and interruption standings in force, and the policy document in force, shared by every member: a score written
  * by the member that computed it is read by all; a policy put by one member reaches the others'
  * listeners.
  */
@@ -30,11 +31,13 @@ public final class GridScores {
 
     private final IMap<String, ClientScore> scores;
     private final IMap<String, String> policy;
+    private final IMap<String, InterruptionStanding> standings;
     private final Executor executor;
 
     GridScores(HazelcastInstance hz, Executor executor) {
         this.scores = hz.getMap(GridMaps.SCORES);
         this.policy = hz.getMap(GridMaps.POLICY);
+        this.standings = hz.getMap(GridMaps.STANDINGS);
         this.executor = executor;
     }
 
@@ -66,6 +69,19 @@ public final class GridScores {
             return CompletableFuture.completedFuture(null);
         }
         return scores.putAllAsync(changed).thenApplyAsync(v -> null, executor);
+    }
+
+    /** Writes the clients' interruption standings. */
+    public CompletionStage<Void> putStandings(Map<String, InterruptionStanding> all) {
+        if (all.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return standings.putAllAsync(all).thenApplyAsync(v -> null, executor);
+    }
+
+    /** The standings of some clients, by id; clients without one are absent. */
+    public CompletionStage<Map<String, InterruptionStanding>> standings(Collection<String> clientIds) {
+        return CompletableFuture.supplyAsync(() -> standings.getAll(new HashSet<>(clientIds)), executor);
     }
 
     /** The policy document in force cluster-wide (its JSON), if one was ever put. */
