@@ -1,5 +1,6 @@
 package io.arbiter.app;
 
+import io.arbiter.actuation.SimulatorDriver;
 import io.arbiter.grid.GridMember;
 import io.arbiter.http.HttpServerVerticle;
 import io.arbiter.http.HttpServices;
@@ -39,6 +40,8 @@ public final class ArbiterNode implements AutoCloseable {
     private static final Duration SCORING_MIN_INTERVAL = Duration.ofSeconds(1);
     /** Scores are recomputed at least this often, as time alone moves them. */
     private static final Duration SCORING_MAX_AGE = Duration.ofSeconds(30);
+    /** How long a simulated instance takes to shut down gracefully, unless told otherwise. */
+    private static final Duration SIMULATED_STOP = Duration.ofSeconds(2);
 
     private final GridMember member;
     private final Vertx vertx;
@@ -61,6 +64,7 @@ public final class ArbiterNode implements AutoCloseable {
         Vertx vertx = null;
         ScoreRefresher refresher = null;
         RuleWatcher watcher = null;
+        ExecutorScheduler timers = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
@@ -79,6 +83,22 @@ public final class ArbiterNode implements AutoCloseable {
                 scoring.refresh();
             });
             ingestor.onApplied(events -> scoring.inputsChanged());
+            ExecutorScheduler scheduler = new ExecutorScheduler(clock);
+            timers = scheduler;
+            SimulatorDriver simulator = new SimulatorDriver(scheduler, SimulatorDriver.Behaviour.stopsAfter(SIMULATED_STOP));
+            Actuator actuator = new Actuator(simulator, scheduler, member.store(), member.decisionLog(), ingestor,
+                    () -> engine.current().policy().policy().interruption().gracePeriod(), registry);
+            ArbitrationService arbitration = new ArbitrationService(member.store(), member.scores(),
+                    member.decisionLog(), engine, actuator, clock, registry);
+            member.store().onOwnedContention((eventId, contention) ->
+                    arbitration.arbitrate(eventId, contention, false, false).whenComplete((r, f) -> {
+                        if (f != null) {
+                            LOG.warn("contention {} on {} was not decided: {}", eventId, contention.platformId(),
+                                    f.toString());
+                        }
+                    }));
+            ingestor.onApplied(arbitration::checkHighWater);
+
             ContentionForecaster forecaster = new ContentionForecaster(member.store(), member.decisionLog(), engine,
                     clock, registry);
             refresher.onPass(pass -> forecaster.evaluateAll());
@@ -89,14 +109,14 @@ public final class ArbiterNode implements AutoCloseable {
                     new ReadinessCheck("rules", () -> engine.current().rules() != null));
             HttpServerVerticle http = new HttpServerVerticle(config.http(), new HttpServices(member.store(),
                     member.scores(), member.decisionLog(), ingestor, ingestMetrics, engine, policy, forecaster,
-                    registry, checks));
+                    arbitration, simulator, clock, registry, checks));
             vertx = Vertx.vertx();
             vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
             LOG.info("Arbiter listening on http://{}:{} (data under {})", config.http().host(), http.port(),
                     config.dataDir());
-            return new ArbiterNode(member, vertx, http, watcher, refresher);
+            return new ArbiterNode(member, vertx, http, watcher, refresher, timers);
         } catch (Exception e) {
-            closeQuietly(watcher, refresher);
+            closeQuietly(watcher, refresher, timers);
             if (vertx != null) {
                 vertx.close();
             }

@@ -338,6 +338,19 @@ public final class GridStore implements UsageSource {
         return CompletableFuture.supplyAsync(() -> List.copyOf(platforms.values()), queries);
     }
 
+    /** Moves an instance to {@code state} (for instance {@code stopping} while it shuts down); false when unknown. */
+    public CompletionStage<Boolean> setState(String instanceId, InstanceState state) {
+        return off(locations.getAsync(instanceId)).thenCompose(at -> {
+            if (at == null) {
+                return CompletableFuture.completedFuture(false);
+            }
+            InstanceKey key = new InstanceKey(instanceId, at.platformId());
+            return off(instances.getAsync(key)).thenCompose(i -> i == null || i.state() == InstanceState.STOPPED
+                    ? CompletableFuture.completedFuture(false)
+                    : off(instances.setAsync(key, i.withState(state))).thenApply(v -> true));
+        });
+    }
+
     /** An instance by id. */
     public CompletionStage<Optional<Instance>> instance(String instanceId) {
         return off(locations.getAsync(instanceId)).thenCompose(at -> at == null

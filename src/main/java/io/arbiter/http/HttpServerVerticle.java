@@ -31,6 +31,8 @@ public final class HttpServerVerticle extends VerticleBase {
                 new EventSocket(ws, services.ingestor(), services.ingestMetrics()).start()));
         new StateRoutes(services.grid(), services.forecasts()).register(router);
         new DecisionRoutes(services.decisions()).register(router);
+        new ArbitrationRoutes(services.arbitrations(), services.decisions(), services.grid(), services.simulator(),
+                services.clock()).register(router);
         new ClientRoutes(services.grid(), services.scores()).register(router);
         new PolicyRoutes(services.policy(), services.policyChanges()).register(router);
         new OpsRoutes(services.checks(), services.registry()).register(router);

@@ -1,11 +1,15 @@
 package io.arbiter.http;
 
+import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.Client;
+import io.arbiter.domain.Contention;
+import io.arbiter.domain.Decision;
 import io.arbiter.domain.Instance;
 import io.arbiter.domain.PlatformView;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.UsageAggregate;
 import io.arbiter.scoring.PlatformForecast;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** JSON views of domain records, with the field names of API.md. */
@@ -64,6 +68,45 @@ final class Views {
                 .put("threshold", f.threshold())
                 .put("runningInstances", f.instances())
                 .put("contentionPredicted", f.contentionPredicted());
+    }
+
+    static JsonObject decision(Decision d) {
+        JsonArray actions = new JsonArray();
+        d.actions().forEach(a -> actions.add(action(a)));
+        JsonObject excluded = new JsonObject();
+        d.excluded().forEach(excluded::put);
+        Contention c = d.contention();
+        JsonObject trigger = new JsonObject().put("id", d.trigger()).put("selfRaised", d.selfRaised())
+                .put("reason", c.reason().wire()).put("severity", c.severity().wire()).put("need", resources(c.need()));
+        if (c.beneficiary() != null) {
+            trigger.put("beneficiary", c.beneficiary());
+        }
+        return new JsonObject()
+                .put("decisionId", d.decisionId())
+                .put("platformId", d.platformId())
+                .put("trigger", trigger)
+                .put("ruleRevision", d.ruleRevision())
+                .put("policyVersion", d.policyVersion())
+                .put("decidedAt", d.decidedAt().toString())
+                .put("wanted", resources(d.wanted()))
+                .put("shortfall", resources(d.shortfall()))
+                .put("actions", actions)
+                .put("excluded", excluded)
+                .put("rulesFired", new JsonArray(d.rulesFired()))
+                .put("explanation", d.explanation());
+    }
+
+    static JsonObject action(ActionRecord a) {
+        return new JsonObject().put("actionId", a.actionId()).put("type", a.type().wire())
+                .put("instanceId", a.instanceId()).put("clientId", a.clientId()).put("cvs", a.cvs())
+                .put("reason", a.reason()).put("status", a.status().wire());
+    }
+
+    static JsonObject actionWithHistory(ActionRecord a) {
+        JsonArray history = new JsonArray();
+        a.history().forEach(s -> history.add(new JsonObject().put("status", s.status().wire())
+                .put("at", s.at().toString()).put("note", s.note())));
+        return action(a).put("decisionId", a.decisionId()).put("platformId", a.platformId()).put("history", history);
     }
 
     static JsonObject client(Client c) {

@@ -1,0 +1,184 @@
+package io.arbiter.app;
+
+import io.arbiter.arbitration.ArbitrationInput;
+import io.arbiter.arbitration.Arbitrator;
+import io.arbiter.arbitration.ClientStanding;
+import io.arbiter.domain.ClientScore;
+import io.arbiter.domain.Contention;
+import io.arbiter.domain.ContentionReason;
+import io.arbiter.domain.Decision;
+import io.arbiter.domain.Event;
+import io.arbiter.domain.Instance;
+import io.arbiter.domain.InterruptionCriteria;
+import io.arbiter.domain.InterruptionStanding;
+import io.arbiter.domain.PlatformView;
+import io.arbiter.domain.Resources;
+import io.arbiter.domain.Severity;
+import io.arbiter.grid.GridDecisionLog;
+import io.arbiter.grid.GridScores;
+import io.arbiter.grid.GridStore;
+import io.arbiter.http.Arbitrations;
+import io.arbiter.policy.Policy;
+import io.arbiter.policy.PolicyEngine;
+import io.arbiter.policy.ScoringParameters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns contentions into decisions and has them carried out: gathers the platform's instances, the
+ * clients' scores and interruption standings and their recent interruptions, decides
+ * ({@link Arbitrator}), records the decision once per id and starts its actions. A contention sent
+ * again finds its decision and starts nothing twice; a dry run decides and stores nothing. Also
+ * raises a contention itself when a platform's allocation passes the policy's high-water mark.
+ */
+final class ArbitrationService implements Arbitrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArbitrationService.class);
+
+    private final GridStore grid;
+    private final GridScores scores;
+    private final GridDecisionLog log;
+    private final PolicyEngine engine;
+    private final Actuator actuator;
+    private final Clock clock;
+    private final Timer timer;
+
+    ArbitrationService(GridStore grid, GridScores scores, GridDecisionLog log, PolicyEngine engine, Actuator actuator,
+                       Clock clock, MeterRegistry registry) {
+        this.grid = grid;
+        this.scores = scores;
+        this.log = log;
+        this.engine = engine;
+        this.actuator = actuator;
+        this.clock = clock;
+        this.timer = Timer.builder("arbiter.arbitration").description("Time from contention to recorded decision")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    @Override
+    public CompletionStage<Result> arbitrate(String triggerId, Contention contention, boolean dryRun) {
+        return arbitrate(triggerId, contention, false, dryRun);
+    }
+
+    /** Decides {@code contention} (raised by event {@code triggerId}); with {@code dryRun}, stores and runs nothing. */
+    CompletionStage<Result> arbitrate(String triggerId, Contention contention, boolean selfRaised, boolean dryRun) {
+        long start = System.nanoTime();
+        Instant now = clock.instant();
+        PolicyEngine.Snapshot snapshot = engine.current();
+        Policy policy = snapshot.policy().policy();
+        InterruptionCriteria criteria = ScoringParameters.interruption(policy);
+        String platformId = contention.platformId();
+        return grid.platformView(platformId).thenCombine(grid.instancesOn(platformId), (view, instances) -> {
+            if (view.isEmpty()) {
+                throw new IllegalArgumentException("unknown platform '" + platformId + "'");
+            }
+            return new Gathered(view.get(), instances);
+        }).thenCompose(g -> {
+            Set<String> clients = new LinkedHashSet<>();
+            g.instances().forEach(i -> clients.add(i.clientId()));
+            if (contention.beneficiary() != null) {
+                clients.add(contention.beneficiary());
+            }
+            var clientScores = scores.scores(clients).toCompletableFuture();
+            var standings = scores.standings(clients).toCompletableFuture();
+            var recent = log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture();
+            return CompletableFuture.allOf(clientScores, standings, recent).thenApply(done -> Arbitrator.decide(
+                    new ArbitrationInput(triggerId, selfRaised, contention, g.view().free(), g.instances(),
+                            standing(clientScores.join(), standings.join(), recent.join()), criteria,
+                            snapshot.rules().revision(), snapshot.policy().version(),
+                            rulesFired(standings.join().values()), now)));
+        }).thenCompose(decision -> {
+            if (dryRun) {
+                return CompletableFuture.completedFuture(new Result(decision, false));
+            }
+            return log.record(decision).thenApply(recorded -> {
+                timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                if (recorded.isNew()) {
+                    LOG.info("decision {}: {}", decision.decisionId(), decision.explanation());
+                    actuator.execute(recorded.decision());
+                }
+                return new Result(recorded.decision(), recorded.isNew());
+            });
+        });
+    }
+
+    /**
+     * Raises a {@code capacity} contention for each platform whose allocation rose above the
+     * policy's high-water mark with these events, with the need that brings it back under the mark.
+     */
+    void checkHighWater(List<Event> applied) {
+        double mark = engine.current().policy().policy().capacity().highWaterMark();
+        for (Event e : applied) {
+            if (e instanceof Event.InstanceStarted started) {
+                String platformId = started.instance().platformId();
+                if (actuator.busy(platformId)) {
+                    continue;
+                }
+                grid.platformView(platformId).thenAccept(view -> view.ifPresent(v -> {
+                    Resources need = overMark(v, mark);
+                    if (!need.isZero()) {
+                        arbitrate("self-raised:" + e.id(), new Contention(platformId, ContentionReason.CAPACITY,
+                                Severity.NORMAL, need, null), true, false).whenComplete((o, f) -> {
+                                    if (f != null) {
+                                        LOG.warn("self-raised contention on {} failed: {}", platformId, f.toString());
+                                    }
+                                });
+                    }
+                }));
+            }
+        }
+    }
+
+    /** The room to ask for so that allocation falls back to the mark in each dimension above it. */
+    static Resources overMark(PlatformView v, double mark) {
+        Resources cap = v.platform().capacity();
+        boolean cpuOver = v.allocated().cpu() > mark * cap.cpu();
+        boolean memoryOver = v.allocated().memoryGiB() > mark * cap.memoryGiB();
+        return new Resources(cpuOver ? cap.cpu() * (1 - mark) : 0, memoryOver ? cap.memoryGiB() * (1 - mark) : 0);
+    }
+
+    private record Gathered(PlatformView view, Collection<Instance> instances) {
+    }
+
+    private static ClientStanding standing(Map<String, ClientScore> scores, Map<String, InterruptionStanding> standings,
+                                           Map<String, Integer> recent) {
+        return new ClientStanding() {
+            @Override
+            public double cvs(String clientId) {
+                ClientScore s = scores.get(clientId);
+                return s == null ? Double.NaN : s.cvs();
+            }
+
+            @Override
+            public String spared(String clientId) {
+                InterruptionStanding s = standings.get(clientId);
+                return s == null ? "not scored yet" : s.sparedBecause();
+            }
+
+            @Override
+            public int recentInterruptions(String clientId) {
+                return recent.getOrDefault(clientId, 0);
+            }
+        };
+    }
+
+    private static List<String> rulesFired(Collection<InterruptionStanding> standings) {
+        Set<String> rules = new LinkedHashSet<>();
+        standings.forEach(s -> rules.addAll(s.rules()));
+        return new ArrayList<>(rules);
+    }
+}
