@@ -181,13 +181,14 @@ public final class ScoreRefresher implements AutoCloseable {
                 changed.put(s.clientId(), settled);
             }
         }
-        scores.putAll(changed).toCompletableFuture().join();
         Map<String, ClientScore> inForce = new HashMap<>();
         for (ClientScore s : scored) {
             inForce.put(s.clientId(), changed.getOrDefault(s.clientId(), previous.getOrDefault(s.clientId(), s)));
         }
+        // Standings first: a client whose score can be read has its standing already.
         scores.putStandings(InterruptionStandings.evaluate(snapshot.rules(), snapshot.policy(), inForce.values()))
                 .toCompletableFuture().join();
+        scores.putAll(changed).toCompletableFuture().join();
         return new Pass(scored.size(), changed.size(), snapshot.rules().revision(), snapshot.policy().version());
     }
 

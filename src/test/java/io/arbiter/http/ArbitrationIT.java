@@ -1,0 +1,175 @@
+package io.arbiter.http;
+
+import io.arbiter.testing.Http;
+import io.arbiter.testing.TestNode;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.arbiter.testing.Events.client;
+import static io.arbiter.testing.Events.instance;
+import static io.arbiter.testing.Events.platform;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Contentions over HTTP: decided, carried out through the simulator driver, never twice. */
+class ArbitrationIT {
+
+    private static TestNode node;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.start();
+        http = node.http();
+        JsonObject policy = http.get("/v1/policy").json();
+        policy.getJsonObject("interruption").put("gracePeriod", "PT5S");
+        Http.Answer put = http.send(HttpRequest.newBuilder(http.uri("/v1/policy"))
+                .header("Content-Type", "application/json").header("If-Match", policy.getString("version"))
+                .PUT(HttpRequest.BodyPublishers.ofString(policy.encode())));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        http.events(client("a-c2", "dear", "platinum").encode());
+        await().atMost(30, TimeUnit.SECONDS).until(() -> http.get("/v1/clients/dear").json().getValue("cvs") != null);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    /**
+     * A platform of 16 cores with three 4-core instances, started an hour ago, of a bronze client of
+     * its own (each test's client has its own disruption budget).
+     */
+    private static String platformWithThreeInstances() {
+        String p = "p-" + UUID.randomUUID();
+        String hourAgo = Instant.now().minusSeconds(3600).toString();
+        JsonArray events = new JsonArray().add(platform("e-" + p, p, 16, 64)).add(client("c-" + p, "cheap-" + p, "bronze"));
+        for (int n = 1; n <= 3; n++) {
+            events.add(instance("e-" + p + n, p + "-i" + n, "cheap-" + p, p, "interruptible", 4, 8).put("time", hourAgo));
+        }
+        assertThat(http.events(events.encode()).status()).isEqualTo(202);
+        await().atMost(30, TimeUnit.SECONDS).until(() ->
+                http.get("/v1/clients/cheap-" + p).json().getValue("cvs") != null);
+        return p;
+    }
+
+    private static JsonObject contention(String id, String platformId, double cpu) {
+        return new JsonObject().put("id", id).put("type", "contention").put("platformId", platformId)
+                .put("reason", "capacity").put("severity", "normal")
+                .put("need", new JsonObject().put("cpu", cpu).put("memoryGiB", 0)).put("beneficiary", "dear");
+    }
+
+    private static List<JsonObject> decisions(String platformId) {
+        return http.get("/v1/decisions?platformId=" + platformId).json().getJsonArray("decisions").stream()
+                .map(o -> (JsonObject) o).toList();
+    }
+
+    private static String state(String instanceId) {
+        return http.get("/v1/instances/" + instanceId).json().getString("state");
+    }
+
+    @Test
+    void aContentionEventLeadsToGracefulStopsOfOnlyAsManyAsNeeded() {
+        String p = platformWithThreeInstances();
+
+        assertThat(http.events(contention("k-" + p, p, 12).encode()).status()).isEqualTo(202);
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> decisions(p).size() == 1);
+        JsonObject decision = decisions(p).get(0);
+        JsonArray actions = decision.getJsonArray("actions");
+        assertThat(actions).hasSize(2);
+        assertThat(decision.getJsonArray("rulesFired").getList()).contains("Interrupt only clients below the threshold");
+        String actionId = actions.getJsonObject(0).getString("actionId");
+        await().atMost(20, TimeUnit.SECONDS).until(() ->
+                "stopped".equals(http.get("/v1/actions/" + actionId).json().getString("status")));
+        assertThat(http.get("/v1/actions/" + actionId).json().getJsonArray("history").stream()
+                .map(s -> ((JsonObject) s).getString("status")).toList()).containsExactly("pending", "graceful", "stopped");
+        String victim = actions.getJsonObject(0).getString("instanceId");
+        await().atMost(20, TimeUnit.SECONDS).until(() -> "stopped".equals(state(victim)));
+        await().atMost(20, TimeUnit.SECONDS).until(() ->
+                http.get("/v1/platforms/" + p).json().getJsonObject("free").getDouble("cpu") == 12.0);
+    }
+
+    @Test
+    void anInstanceThatIgnoresTheShutdownIsTerminatedAfterTheGracePeriod() {
+        String p = platformWithThreeInstances();
+        for (int n = 1; n <= 3; n++) {
+            http.send(HttpRequest.newBuilder(http.uri("/v1/simulator/instances/" + p + "-i" + n))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"onShutdown\":\"ignore\"}")));
+        }
+
+        Http.Answer answer = http.post("/v1/arbitrations", "application/json", contention("k-" + p, p, 8).encode());
+
+        assertThat(answer.status()).isEqualTo(201);
+        String actionId = answer.json().getJsonArray("actions").getJsonObject(0).getString("actionId");
+        await().atMost(20, TimeUnit.SECONDS).until(() ->
+                "terminated".equals(http.get("/v1/actions/" + actionId).json().getString("status")));
+        JsonArray history = http.get("/v1/actions/" + actionId).json().getJsonArray("history");
+        assertThat(history.getJsonObject(2).getString("note")).contains("grace period of PT5S ended");
+    }
+
+    @Test
+    void theSameContentionSentAgainFindsItsDecisionAndExecutesNothingTwice() {
+        String p = platformWithThreeInstances();
+        JsonObject c = contention("k-" + p, p, 8);
+
+        Http.Answer first = http.post("/v1/arbitrations", "application/json", c.encode());
+        await().atMost(20, TimeUnit.SECONDS).until(() -> "stopped".equals(http.get("/v1/actions/"
+                + first.json().getJsonArray("actions").getJsonObject(0).getString("actionId")).json().getString("status")));
+        Http.Answer again = http.post("/v1/arbitrations", "application/json", c.encode());
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().getString("decisionId")).isEqualTo(first.json().getString("decisionId"));
+        assertThat(decisions(p)).hasSize(1);
+        assertThat(List.of(state(p + "-i1"), state(p + "-i2"), state(p + "-i3")))
+                .filteredOn("stopped"::equals).hasSize(1);
+    }
+
+    @Test
+    void aDryRunReturnsThePlanAndChangesNothing() {
+        String p = platformWithThreeInstances();
+
+        Http.Answer answer = http.post("/v1/arbitrations?dryRun=true", "application/json",
+                contention("k-" + p, p, 12).encode());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().getBoolean("dryRun")).isTrue();
+        assertThat(answer.json().getJsonArray("actions")).as(answer.body()).hasSize(2);
+        assertThat(decisions(p)).isEmpty();
+        assertThat(http.get("/v1/decisions/" + answer.json().getString("decisionId")).status()).isEqualTo(404);
+        assertThat(List.of(state(p + "-i1"), state(p + "-i2"), state(p + "-i3"))).containsOnly("running");
+    }
+
+    @Test
+    void anAllocationAboveTheHighWaterMarkRaisesAContentionItself() {
+        String p = platformWithThreeInstances();
+
+        http.events(instance("e-" + p + "4", p + "-i4", "dear", p, "interruptible", 4, 8).encode());
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> decisions(p).size() == 1);
+        JsonObject decision = decisions(p).get(0);
+        assertThat(decision.getJsonObject("trigger").getBoolean("selfRaised")).isTrue();
+        assertThat(decision.getString("explanation")).startsWith("Self-raised");
+        assertThat(decision.getJsonArray("actions")).hasSize(1);
+        assertThat(decision.getJsonArray("actions").getJsonObject(0).getString("clientId")).isEqualTo("cheap-" + p);
+    }
+
+    @Test
+    void aContentionNamingAnUnknownPlatformIsA400() {
+        Http.Answer answer = http.post("/v1/arbitrations", "application/json", contention("k-x", "nowhere", 1).encode());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errors().getJsonObject(0).getString("field")).isEqualTo("platformId");
+    }
+}
