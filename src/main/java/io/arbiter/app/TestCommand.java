@@ -7,6 +7,7 @@ import io.arbiter.policy.RuleCompilationException;
 import io.arbiter.policy.RuleCompiler;
 import io.arbiter.policy.ScenarioReport;
 import io.arbiter.policy.ScenarioRunner;
+import io.arbiter.arbitration.ScenarioJudge;
 import io.arbiter.policy.ScoringFactors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ final class TestCommand implements Callable<Integer> {
         try {
             PolicyDocument base = PolicyLoader.load(policyFile);
             report = new ScenarioRunner(new RuleCompiler(Clock.systemUTC()).compile(rulesDir), base,
-                    new ScoringFactors()).run(scenarios);
+                    new ScoringFactors(), new ScenarioJudge()).run(scenarios);
         } catch (RuleCompilationException e) {
             e.problems().forEach(System.out::println);
             System.out.println("0 passed, 0 failed: the rules do not compile");

@@ -20,29 +20,118 @@ import java.util.stream.Collectors;
  *   <li>{@code adjustedBy: {acme: "rule name"}} — the client's score was changed by that rule (a list
  *       names several; an empty list says no rule changed it).</li>
  * </ul>
- * Any other key is an error; {@code actions} (decisions on a contention) is refused until
- * arbitration scenarios exist.
+ *   <li>{@code decisions: [{interrupt: [i1, i2], shortfall: {cpu: 4, memoryGiB: 0}}]} — one entry per
+ *       {@code contention} event, in order: the instances interrupted, lowest CVS first, and
+ *       optionally the shortfall and {@code excluded: {reason text: count}} (a reason matches when
+ *       it contains the text).</li>
+ * </ul>
+ * Any other key is an error.
  */
-record Expectations(Map<String, double[]> cvs, List<String> order, Map<String, List<String>> adjustedBy) {
+record Expectations(Map<String, double[]> cvs, List<String> order, Map<String, List<String>> adjustedBy,
+                    List<DecisionExpectation> decisions) {
 
-    private static final Set<String> KEYS = Set.of("cvs", "order", "adjustedBy");
+    private static final Set<String> KEYS = Set.of("cvs", "order", "adjustedBy", "decisions");
+    private static final Set<String> DECISION_KEYS = Set.of("interrupt", "shortfall", "excluded");
+
+    /** What one contention's decision should be. {@code shortfall} and {@code excluded} may be null. */
+    record DecisionExpectation(List<String> interrupt, double[] shortfall, Map<String, Integer> excluded) {
+    }
 
     /** Reads {@code expect}, adding each problem (as {@code expect.key: reason}) to {@code problems}. */
     static Expectations read(JsonNode expect, List<String> problems) {
         if (expect == null || !expect.isObject() || expect.isEmpty()) {
-            problems.add("expect: must name at least one expectation: cvs, order or adjustedBy");
-            return new Expectations(Map.of(), List.of(), Map.of());
+            problems.add("expect: must name at least one expectation: cvs, order, adjustedBy or decisions");
+            return new Expectations(Map.of(), List.of(), Map.of(), List.of());
         }
         expect.fieldNames().forEachRemaining(key -> {
-            if (key.equals("actions")) {
-                problems.add("expect.actions: not supported yet (arrives with arbitration scenarios); "
-                        + "known expectations are cvs, order, adjustedBy");
-            } else if (!KEYS.contains(key)) {
-                problems.add("expect." + key + ": unknown expectation; known expectations are cvs, order, adjustedBy");
+            if (!KEYS.contains(key)) {
+                problems.add("expect." + key + ": unknown expectation; known expectations are cvs, order, "
+                        + "adjustedBy, decisions");
             }
         });
         return new Expectations(ranges(expect.get("cvs"), problems), names(expect.get("order"), "expect.order",
-                problems), rules(expect.get("adjustedBy"), problems));
+                problems), rules(expect.get("adjustedBy"), problems), decisions(expect.get("decisions"), problems));
+    }
+
+    private static List<DecisionExpectation> decisions(JsonNode node, List<String> problems) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            problems.add("expect.decisions: must be a list, one entry per contention event");
+            return List.of();
+        }
+        List<DecisionExpectation> list = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode d = node.get(i);
+            String path = "expect.decisions[" + i + "]";
+            if (!d.isObject()) {
+                problems.add(path + ": must be a mapping with interrupt (and shortfall, excluded)");
+                continue;
+            }
+            d.fieldNames().forEachRemaining(key -> {
+                if (!DECISION_KEYS.contains(key)) {
+                    problems.add(path + "." + key + ": unknown; known are interrupt, shortfall, excluded");
+                }
+            });
+            double[] shortfall = null;
+            JsonNode s = d.get("shortfall");
+            if (s != null) {
+                if (s.path("cpu").isNumber() && s.path("memoryGiB").isNumber()) {
+                    shortfall = new double[] {s.get("cpu").doubleValue(), s.get("memoryGiB").doubleValue()};
+                } else {
+                    problems.add(path + ".shortfall: must be {cpu: N, memoryGiB: N}");
+                }
+            }
+            Map<String, Integer> excluded = null;
+            if (d.get("excluded") != null) {
+                excluded = new LinkedHashMap<>();
+                Map<String, Integer> into = excluded;
+                forEachEntry(d.get("excluded"), path + ".excluded", problems, (reason, n) -> {
+                    if (n.canConvertToInt()) {
+                        into.put(reason, n.intValue());
+                    } else {
+                        problems.add(path + ".excluded." + reason + ": must be a count");
+                    }
+                });
+            }
+            list.add(new DecisionExpectation(names(d.get("interrupt"), path + ".interrupt", problems), shortfall,
+                    excluded));
+        }
+        return list;
+    }
+
+    /** What differs between the expected decisions and {@code outcomes}; empty when none. */
+    List<String> checkDecisions(List<ContentionJudge.Outcome> outcomes) {
+        List<String> failures = new ArrayList<>();
+        if (outcomes.size() != decisions.size()) {
+            failures.add("decisions: " + outcomes.size() + " contention(s) decided, " + decisions.size() + " expected");
+            return failures;
+        }
+        for (int i = 0; i < decisions.size(); i++) {
+            DecisionExpectation want = decisions.get(i);
+            ContentionJudge.Outcome got = outcomes.get(i);
+            if (!want.interrupt().equals(got.interrupted())) {
+                failures.add("decisions[" + i + "]: interrupted " + got.interrupted() + ", expected " + want.interrupt());
+            }
+            if (want.shortfall() != null && (Math.abs(want.shortfall()[0] - got.shortfall().cpu()) > 1e-9
+                    || Math.abs(want.shortfall()[1] - got.shortfall().memoryGiB()) > 1e-9)) {
+                failures.add("decisions[" + i + "]: short by " + got.shortfall().cpu() + " cpu and "
+                        + got.shortfall().memoryGiB() + " GiB, expected " + want.shortfall()[0] + " and "
+                        + want.shortfall()[1]);
+            }
+            if (want.excluded() != null) {
+                for (Map.Entry<String, Integer> expected : want.excluded().entrySet()) {
+                    int actual = got.excluded().entrySet().stream().filter(e -> e.getKey().contains(expected.getKey()))
+                            .mapToInt(Map.Entry::getValue).sum();
+                    if (actual != expected.getValue()) {
+                        failures.add("decisions[" + i + "]: " + actual + " excluded as '" + expected.getKey()
+                                + "', expected " + expected.getValue() + " (excluded: " + got.excluded() + ")");
+                    }
+                }
+            }
+        }
+        return failures;
     }
 
     private static Map<String, double[]> ranges(JsonNode node, List<String> problems) {

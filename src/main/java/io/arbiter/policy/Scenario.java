@@ -19,7 +19,8 @@ import java.util.Set;
  *   expect: {cvs: {acme: [0.5, 0.7]}, order: [bolt, acme], adjustedBy: {bolt: "rule name"}}
  * </pre>
  * Events are the JSON events of {@code POST /v1/events}; one without {@code time} happens at
- * {@code now}. Unknown keys are errors; {@code contention} is refused until arbitration scenarios exist.
+ * {@code now}. Unknown keys are errors. Contentions are events of the list ({@code type: contention});
+ * {@code expect.decisions} says what each should decide.
  *
  * @param problems what is wrong with the scenario's own text; a scenario with problems fails
  */
@@ -44,9 +45,7 @@ record Scenario(String name, Instant now, JsonNode policy, List<JsonNode> events
             name = "#" + (index + 1);
         }
         node.fieldNames().forEachRemaining(key -> {
-            if (key.equals("contention")) {
-                problems.add("contention: not supported yet (arrives with arbitration scenarios)");
-            } else if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key)) {
                 problems.add(key + ": unknown key; known keys are name, description, now, policy, events, expect");
             }
         });

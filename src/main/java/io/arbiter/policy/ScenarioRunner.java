@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,11 +37,18 @@ public final class ScenarioRunner {
     private final CompiledRules rules;
     private final PolicyDocument basePolicy;
     private final FactorSource factors;
+    private final ContentionJudge judge;
 
     public ScenarioRunner(CompiledRules rules, PolicyDocument basePolicy, FactorSource factors) {
+        this(rules, basePolicy, factors, null);
+    }
+
+    /** A runner that also decides contention events with {@code judge}. */
+    public ScenarioRunner(CompiledRules rules, PolicyDocument basePolicy, FactorSource factors, ContentionJudge judge) {
         this.rules = rules;
         this.basePolicy = basePolicy;
         this.factors = factors;
+        this.judge = judge;
     }
 
     /** Runs every {@code *.yaml} and {@code *.yml} file of {@code folder}, by name. */
@@ -93,8 +101,18 @@ public final class ScenarioRunner {
         try {
             List<ClientScore> scores = CvsScorer.score(rules, policy, factors.factors(state, policy, scenario.now()),
                     scenario.now());
-            return scenario.expect().check(scores.stream()
-                    .collect(Collectors.toMap(ClientScore::clientId, Function.identity())));
+            Map<String, ClientScore> byClient = scores.stream()
+                    .collect(Collectors.toMap(ClientScore::clientId, Function.identity()));
+            List<String> failures = new ArrayList<>(scenario.expect().check(byClient));
+            if (!state.contentions().isEmpty() || !scenario.expect().decisions().isEmpty()) {
+                if (judge == null) {
+                    failures.add("decisions: this runner has no arbitration to decide contentions with");
+                } else {
+                    failures.addAll(scenario.expect().checkDecisions(judge.decide(state, byClient, rules, policy,
+                            scenario.now())));
+                }
+            }
+            return failures;
         } catch (RuleEvaluationException e) {
             return List.of("the rules failed: " + e.getMessage());
         } catch (RuntimeException e) {

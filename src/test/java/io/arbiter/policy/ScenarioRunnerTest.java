@@ -56,17 +56,17 @@ class ScenarioRunnerTest {
 
     @Test
     void anUnknownExpectationIsAnError() {
-        ScenarioReport report = run("- name: asks for actions\n" + TWO_CLIENTS + """
+        ScenarioReport report = run("- name: asks for colours\n" + TWO_CLIENTS + """
                   expect:
-                    actions: [{type: interrupt}]
+                    decisions: [{interrupt: [a1], colour: red}]
                     colour: blue
                 """);
 
         assertThat(report.failureLines()).containsExactly(
-                file(tmp) + ": asks for actions: expect.actions: not supported yet (arrives with arbitration"
-                        + " scenarios); known expectations are cvs, order, adjustedBy",
-                file(tmp) + ": asks for actions: expect.colour: unknown expectation; known expectations are cvs,"
-                        + " order, adjustedBy");
+                file(tmp) + ": asks for colours: expect.colour: unknown expectation; known expectations are cvs,"
+                        + " order, adjustedBy, decisions",
+                file(tmp) + ": asks for colours: expect.decisions[0].colour: unknown; known are interrupt, shortfall,"
+                        + " excluded");
     }
 
     @Test
