@@ -2,8 +2,7 @@ package io.arbiter.app;
 
 import io.arbiter.arbitration.ArbitrationInput;
 import io.arbiter.arbitration.Arbitrator;
-import io.arbiter.arbitration.ClientStanding;
-import io.arbiter.domain.ClientScore;
+import io.arbiter.arbitration.Standings;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Decision;
@@ -98,7 +97,7 @@ final class ArbitrationService implements Arbitrations {
             var recent = log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture();
             return CompletableFuture.allOf(clientScores, standings, recent).thenApply(done -> Arbitrator.decide(
                     new ArbitrationInput(triggerId, selfRaised, contention, g.view().free(), g.instances(),
-                            standing(clientScores.join(), standings.join(), recent.join()), criteria,
+                            new Standings(clientScores.join(), standings.join(), recent.join()), criteria,
                             snapshot.rules().revision(), snapshot.policy().version(),
                             rulesFired(standings.join().values()), now)));
         }).thenCompose(decision -> {
@@ -152,28 +151,6 @@ final class ArbitrationService implements Arbitrations {
     }
 
     private record Gathered(PlatformView view, Collection<Instance> instances) {
-    }
-
-    private static ClientStanding standing(Map<String, ClientScore> scores, Map<String, InterruptionStanding> standings,
-                                           Map<String, Integer> recent) {
-        return new ClientStanding() {
-            @Override
-            public double cvs(String clientId) {
-                ClientScore s = scores.get(clientId);
-                return s == null ? Double.NaN : s.cvs();
-            }
-
-            @Override
-            public String spared(String clientId) {
-                InterruptionStanding s = standings.get(clientId);
-                return s == null ? "not scored yet" : s.sparedBecause();
-            }
-
-            @Override
-            public int recentInterruptions(String clientId) {
-                return recent.getOrDefault(clientId, 0);
-            }
-        };
     }
 
     private static List<String> rulesFired(Collection<InterruptionStanding> standings) {

@@ -10,7 +10,7 @@ import io.arbiter.policy.ScenarioRunner;
 import io.arbiter.arbitration.ScenarioJudge;
 import io.arbiter.policy.ScoringFactors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -26,17 +26,14 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "scenario folder (default policies/tests/)")
     Path dir;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (default rules/)")
-    Path rules;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "policy file (default policies/default.yaml)")
-    Path policy;
+    @Mixin
+    PolicyPaths paths;
 
     @Override
     public Integer call() {
         Path scenarios = dir != null ? dir : ProjectPaths.defaultPath("policies/tests");
-        Path rulesDir = rules != null ? rules : ProjectPaths.defaultPath("rules");
-        Path policyFile = policy != null ? policy : ProjectPaths.defaultPath("policies/default.yaml");
+        Path rulesDir = paths.rulesDir();
+        Path policyFile = paths.policyFile();
         ScenarioReport report;
         try {
             PolicyDocument base = PolicyLoader.load(policyFile);

@@ -2,7 +2,7 @@ package io.arbiter.app;
 
 import io.arbiter.policy.PolicyValidation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,16 +14,13 @@ import java.util.concurrent.Callable;
                 + "each problem. Exit 0 when valid, 1 otherwise.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (default rules/)")
-    Path rules;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "policy file (default policies/default.yaml)")
-    Path policy;
+    @Mixin
+    PolicyPaths paths;
 
     @Override
     public Integer call() {
-        Path rulesDir = rules != null ? rules : ProjectPaths.defaultPath("rules");
-        Path policyFile = policy != null ? policy : ProjectPaths.defaultPath("policies/default.yaml");
+        Path rulesDir = paths.rulesDir();
+        Path policyFile = paths.policyFile();
         List<String> problems = PolicyValidation.validate(rulesDir, policyFile);
         problems.forEach(System.out::println);
         if (problems.isEmpty()) {

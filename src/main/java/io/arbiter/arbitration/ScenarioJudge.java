@@ -35,24 +35,7 @@ public final class ScenarioJudge implements ContentionJudge {
         Map<String, InterruptionStanding> standings = InterruptionStandings.evaluate(rules, policy, scores.values());
         Map<String, Instance> instances = new HashMap<>(state.instances());
         Map<String, Integer> interrupted = new HashMap<>();
-        ClientStanding standing = new ClientStanding() {
-            @Override
-            public double cvs(String clientId) {
-                ClientScore s = scores.get(clientId);
-                return s == null ? Double.NaN : s.cvs();
-            }
-
-            @Override
-            public String spared(String clientId) {
-                InterruptionStanding s = standings.get(clientId);
-                return s == null ? "not scored" : s.sparedBecause();
-            }
-
-            @Override
-            public int recentInterruptions(String clientId) {
-                return interrupted.getOrDefault(clientId, 0);
-            }
-        };
+        ClientStanding standing = new Standings(scores, standings, interrupted);
         List<Outcome> outcomes = new ArrayList<>();
         List<Contention> contentions = state.contentions();
         for (int n = 0; n < contentions.size(); n++) {
