@@ -1,0 +1,49 @@
+// The rule files in force, and reloading them: compile errors named by file and line.
+import {el, api, read, time, table, alert} from './dom.js';
+
+export async function renderRules(main) {
+  const summary = el('div', {class: 'panel', id: 'rules-summary'});
+  const files = el('div', {id: 'rule-files'});
+  const result = el('div', {id: 'reload-result'});
+  const reloadButton = el('button', {id: 'rules-reload'}, 'Reload rules');
+
+  function show(rules) {
+    summary.replaceChildren(el('dl', {class: 'kv'},
+      el('dt', {}, 'Revision'), el('dd', {}, el('code', {id: 'rules-revision'}, rules.revision)),
+      el('dt', {}, 'Loaded'), el('dd', {}, time(rules.loadedAt))));
+    files.replaceChildren(table(['File', 'Loaded'], rules.files.map(f =>
+      el('tr', {'data-file': f.name}, el('td', {}, el('code', {}, f.name)), el('td', {}, time(f.loadedAt))))));
+  }
+
+  async function reload() {
+    reloadButton.disabled = true;
+    result.replaceChildren(el('p', {class: 'muted'}, 'Compiling…'));
+    try {
+      const answer = await api('/v1/rules/reload', {method: 'POST'});
+      if (answer.status === 200) {
+        show(answer.body);
+        result.replaceChildren(alert('ok', answer.body.changed
+          ? `Reloaded: revision ${answer.body.revision} is in force; every client is re-scored.`
+          : `Reloaded: the rules are unchanged (revision ${answer.body.revision}).`));
+      } else if (answer.status === 422) {
+        show(answer.body.inForce);
+        result.replaceChildren(alert('error', 'The rules do not compile. The rules in force stay: revision ',
+          el('code', {}, answer.body.inForce.revision), '.'),
+        table(['File', 'Line', 'Problem'], answer.body.errors.map(e => el('tr', {},
+          el('td', {}, el('code', {}, e.file || '—')), el('td', {class: 'num'}, e.line ?? '—'),
+          el('td', {}, e.message))), {id: 'rule-errors'}));
+      } else {
+        result.replaceChildren(alert('error', `Reload failed: ${answer.status} ${(answer.body && answer.body.error) || ''}`));
+      }
+    } finally {
+      reloadButton.disabled = false;
+    }
+  }
+  reloadButton.addEventListener('click', reload);
+
+  main.replaceChildren(el('h2', {}, 'Rules'),
+    el('p', {class: 'muted'}, 'The rule files under rules/. A saved file is picked up within seconds; ' +
+      'reload to compile them now.'),
+    el('div', {class: 'toolbar'}, reloadButton), result, summary, files);
+  show(await read('/v1/rules'));
+}
