@@ -1,6 +1,6 @@
 // Clients ordered by CVS, lowest first (the first to give way), each with its factor bar; and one
 // client's factor breakdown.
-import {el, read, num, time, badge, table, alert} from './dom.js';
+import {el, show, read, num, time, badge, table, alert} from './dom.js';
 import {legend, contributionBar, paymentState} from './factors.js';
 
 const LIMIT = 200;
@@ -36,7 +36,7 @@ export async function renderClients(main) {
       : [el('tr', {}, el('td', {colspan: 6, class: 'muted'}, 'No clients registered yet.'))]));
     refreshed.textContent = `updated ${new Date().toLocaleTimeString()}`;
   }
-  main.replaceChildren(
+  show(main, 
     el('h2', {}, 'Clients by value'),
     el('p', {class: 'muted'}, 'Lowest Client Value Score first: the first to give way under contention. ' +
       'Each bar shows what every factor contributes; the tick marks the score after rule adjustments.'),
@@ -56,7 +56,7 @@ export async function renderClient(main, clientId) {
   (c.factors || []).map(f => el('tr', {'data-factor': f.name},
     el('td', {}, f.name), el('td', {class: 'num'}, num(f.raw)), el('td', {class: 'num'}, num(f.normalized)),
     el('td', {class: 'num'}, num(f.weight)), el('td', {class: 'num'}, num(f.contribution)))), {id: 'factor-table'});
-  main.replaceChildren(
+  show(main, 
     el('p', {}, el('a', {href: '#/clients'}, '← all clients')),
     el('h2', {}, `Client ${c.clientId}`),
     el('div', {class: 'panel'},

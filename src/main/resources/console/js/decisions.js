@@ -1,5 +1,5 @@
 // Decisions, live from the server-sent event feed, each openable to its explanation.
-import {el, read, num, time, badge, table, alert, status} from './dom.js';
+import {el, show, read, num, time, badge, table, alert, status} from './dom.js';
 
 function actionStatus(s) {
   return badge(s, `status-${s}`);
@@ -26,7 +26,7 @@ export function renderDecisions(main) {
   const body = el('tbody', {id: 'decision-list'},
     el('tr', {class: 'empty'}, el('td', {colspan: 6, class: 'muted'}, 'Waiting for decisions…')));
   const feed = el('span', {id: 'feed-state', class: 'muted'}, 'connecting…');
-  main.replaceChildren(el('h2', {}, 'Decisions'),
+  show(main, el('h2', {}, 'Decisions'),
     el('p', {class: 'muted'}, 'Newest first. New decisions and changes of their actions appear as they happen.'),
     el('div', {class: 'toolbar'}, el('span', {}, 'Live feed: '), feed),
     table(['Decided', 'Decision', 'Platform', 'Trigger', {text: 'Actions', attrs: {class: 'num'}}, 'State'], [body]));
@@ -53,7 +53,7 @@ export function renderDecisions(main) {
 export async function renderDecision(main, decisionId) {
   const d = await read(`/v1/decisions/${encodeURIComponent(decisionId)}`);
   const excluded = Object.entries(d.excluded || {});
-  main.replaceChildren(
+  show(main, 
     el('p', {}, el('a', {href: '#/decisions'}, '← all decisions')),
     el('h2', {}, `Decision ${d.decisionId}`),
     el('div', {class: 'panel'}, el('dl', {class: 'kv'},

@@ -71,6 +71,13 @@ export function table(headers, rows, attrs = {}) {
     el('tbody', {}, rows));
 }
 
+/** Replaces what a container shows; null and false children are left out. */
+export function show(container, ...children) {
+  container.replaceChildren();
+  build(container, {}, children);
+  return container;
+}
+
 /** Shows a short message in the header's status area. */
 export function status(text) {
   document.getElementById('status').textContent = text;

@@ -9,7 +9,7 @@ export function colour(name) {
 }
 
 export function legend() {
-  return el('div', {class: 'legend'}, FACTORS.map(f => el('span', {style: `--c: ${colour(f)}`}, f)));
+  return el('div', {class: 'legend'}, FACTORS.map(f => el('span', {class: `f-${f}`}, f)));
 }
 
 /** A stacked bar, 0 to 1 across {@code width}: one segment per factor, a tick at the CVS. */

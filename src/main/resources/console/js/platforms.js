@@ -1,5 +1,5 @@
 // Platforms: capacity, allocated and free, instances by kind, and predicted contention.
-import {el, svg, read, num, badge} from './dom.js';
+import {el, show, svg, read, num, badge} from './dom.js';
 
 function meter(label, used, capacity, projected) {
   const width = 300;
@@ -45,7 +45,7 @@ export async function renderPlatforms(main) {
     cards.replaceChildren(...(platforms.length ? platforms.map((p, i) => card(p, forecasts[i]))
       : [el('p', {class: 'muted'}, 'No platforms registered yet.')]));
   }
-  main.replaceChildren(el('h2', {}, 'Platforms'),
+  show(main, el('h2', {}, 'Platforms'),
     el('p', {class: 'muted'}, 'Allocated counts instances running, stopping or migrating. ' +
       'The dashed tick is the projected use over the forecast horizon.'),
     el('div', {class: 'toolbar'}, el('button', {class: 'secondary', onclick: () => refresh()}, 'Refresh')),

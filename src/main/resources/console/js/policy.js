@@ -1,6 +1,6 @@
 // The policy form: edited here, validated by the server (its 422 messages shown beside the fields),
 // saved with If-Match so that a change made meanwhile is never silently overwritten.
-import {el, api, read, num, alert} from './dom.js';
+import {el, show, api, read, num, alert} from './dom.js';
 import {clientsByCvs} from './clients.js';
 
 const SECTIONS = [
@@ -141,7 +141,7 @@ export async function renderPolicy(main) {
   }
   form.addEventListener('submit', submit);
 
-  main.replaceChildren(el('h2', {}, 'Policy'),
+  show(main, el('h2', {}, 'Policy'),
     el('p', {class: 'muted'}, 'Editing version ', version, '. Saving applies it on every member and re-scores every client.'),
     notices,
     el('div', {class: 'columns'}, form,

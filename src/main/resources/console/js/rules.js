@@ -1,5 +1,5 @@
 // The rule files in force, and reloading them: compile errors named by file and line.
-import {el, api, read, time, table, alert} from './dom.js';
+import {el, show, api, read, time, table, alert} from './dom.js';
 
 export async function renderRules(main) {
   const summary = el('div', {class: 'panel', id: 'rules-summary'});
@@ -41,7 +41,7 @@ export async function renderRules(main) {
   }
   reloadButton.addEventListener('click', reload);
 
-  main.replaceChildren(el('h2', {}, 'Rules'),
+  show(main, el('h2', {}, 'Rules'),
     el('p', {class: 'muted'}, 'The rule files under rules/. A saved file is picked up within seconds; ' +
       'reload to compile them now.'),
     el('div', {class: 'toolbar'}, reloadButton), result, summary, files);
