@@ -7,7 +7,7 @@ export async function renderRules(main) {
   const result = el('div', {id: 'reload-result'});
   const reloadButton = el('button', {id: 'rules-reload'}, 'Reload rules');
 
-  function show(rules) {
+  function display(rules) {
     summary.replaceChildren(el('dl', {class: 'kv'},
       el('dt', {}, 'Revision'), el('dd', {}, el('code', {id: 'rules-revision'}, rules.revision)),
       el('dt', {}, 'Loaded'), el('dd', {}, time(rules.loadedAt))));
@@ -21,12 +21,12 @@ export async function renderRules(main) {
     try {
       const answer = await api('/v1/rules/reload', {method: 'POST'});
       if (answer.status === 200) {
-        show(answer.body);
+        display(answer.body);
         result.replaceChildren(alert('ok', answer.body.changed
           ? `Reloaded: revision ${answer.body.revision} is in force; every client is re-scored.`
           : `Reloaded: the rules are unchanged (revision ${answer.body.revision}).`));
       } else if (answer.status === 422) {
-        show(answer.body.inForce);
+        display(answer.body.inForce);
         result.replaceChildren(alert('error', 'The rules do not compile. The rules in force stay: revision ',
           el('code', {}, answer.body.inForce.revision), '.'),
         table(['File', 'Line', 'Problem'], answer.body.errors.map(e => el('tr', {},
@@ -45,5 +45,5 @@ export async function renderRules(main) {
     el('p', {class: 'muted'}, 'The rule files under rules/. A saved file is picked up within seconds; ' +
       'reload to compile them now.'),
     el('div', {class: 'toolbar'}, reloadButton), result, summary, files);
-  show(await read('/v1/rules'));
+  display(await read('/v1/rules'));
 }
