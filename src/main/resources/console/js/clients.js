@@ -42,8 +42,8 @@ export async function renderClients(main) {
       'Each bar shows what every factor contributes; the tick marks the score after rule adjustments.'),
     el('div', {class: 'toolbar'}, el('button', {class: 'secondary', onclick: () => refresh()}, 'Refresh'), refreshed),
     legend(),
-    el('table', {}, el('thead', {}, el('tr', {}, ['#', 'Client', 'SLA tier', 'Payment', 'CVS', 'Factor contributions']
-      .map((h, i) => el('th', {class: i === 0 || i === 4 ? 'num' : null}, h)))), body));
+    table([{text: '#', attrs: {class: 'num'}}, 'Client', 'SLA tier', 'Payment', {text: 'CVS', attrs: {class: 'num'}},
+      'Factor contributions'], body));
   await refresh();
   const timer = setInterval(() => refresh().catch(() => {}), 5000);
   return () => clearInterval(timer);

@@ -1,14 +1,14 @@
 // Decisions, live from the server-sent event feed, each openable to its explanation.
 import {el, show, read, num, time, badge, table, alert, status} from './dom.js';
 
-function actionStatus(s) {
-  return badge(s, `status-${s}`);
+function actionStatus(s, count) {
+  return badge(count ? `${count} ${s}` : s, `status-${s}`);
 }
 
 function summary(d) {
   const counts = {};
   for (const a of d.actions) counts[a.status] = (counts[a.status] || 0) + 1;
-  return Object.entries(counts).map(([s, n]) => [actionStatus(`${n} ${s}`), ' ']);
+  return Object.entries(counts).map(([s, n]) => [actionStatus(s, n), ' ']);
 }
 
 function row(d) {
@@ -29,7 +29,7 @@ export function renderDecisions(main) {
   show(main, el('h2', {}, 'Decisions'),
     el('p', {class: 'muted'}, 'Newest first. New decisions and changes of their actions appear as they happen.'),
     el('div', {class: 'toolbar'}, el('span', {}, 'Live feed: '), feed),
-    table(['Decided', 'Decision', 'Platform', 'Trigger', {text: 'Actions', attrs: {class: 'num'}}, 'State'], [body]));
+    table(['Decided', 'Decision', 'Platform', 'Trigger', {text: 'Actions', attrs: {class: 'num'}}, 'State'], body));
   const source = new EventSource('/v1/decisions/stream');
   source.onopen = () => { feed.textContent = 'connected'; feed.className = 'pay-ok'; };
   source.onerror = () => { feed.textContent = 'reconnecting…'; feed.className = 'pay-late'; };

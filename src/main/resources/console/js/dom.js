@@ -42,9 +42,24 @@ export async function api(path, options = {}) {
 export async function read(path) {
   const answer = await api(path);
   if (!answer.ok) {
-    throw new Error(`${path}: ${answer.status} ${(answer.body && answer.body.error) || ''}`);
+    throw new Error(`${path}: ${failure(answer)}`);
   }
   return answer.body;
+}
+
+/** The status and the server's message of an answer that was not expected. */
+export function failure(answer) {
+  return `${answer.status} ${(answer.body && answer.body.error) || ''}`.trim();
+}
+
+/** Runs {@code work} with {@code button} disabled meanwhile, so a request is not sent twice. */
+export async function busy(button, work) {
+  button.disabled = true;
+  try {
+    return await work();
+  } finally {
+    button.disabled = false;
+  }
 }
 
 export function num(value, digits = 3) {
@@ -65,10 +80,11 @@ export function alert(kind, ...children) {
   return el('div', {class: `alert ${kind}`, role: kind === 'error' ? 'alert' : 'status'}, ...children);
 }
 
+/** A table with a header row; {@code rows} is a list of rows or a tbody of its own. */
 export function table(headers, rows, attrs = {}) {
   return el('table', attrs,
     el('thead', {}, el('tr', {}, headers.map(h => typeof h === 'string' ? el('th', {}, h) : el('th', h.attrs, h.text)))),
-    el('tbody', {}, rows));
+    rows instanceof HTMLTableSectionElement ? rows : el('tbody', {}, rows));
 }
 
 /** Replaces what a container shows; null and false children are left out. */

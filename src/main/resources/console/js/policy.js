@@ -1,6 +1,6 @@
 // The policy form: edited here, validated by the server (its 422 messages shown beside the fields),
 // saved with If-Match so that a change made meanwhile is never silently overwritten.
-import {el, show, api, read, num, alert} from './dom.js';
+import {el, show, api, read, num, alert, busy, failure} from './dom.js';
 import {clientsByCvs} from './clients.js';
 
 const SECTIONS = [
@@ -116,8 +116,7 @@ export async function renderPolicy(main) {
       const text = input.value.trim();
       set(doc, path, kind === 'number' && NUMBER.test(text) ? Number(text) : text);
     }
-    save.disabled = true;
-    try {
+    await busy(save, async () => {
       const answer = await api('/v1/policy', {method: 'PUT', body: JSON.stringify(doc),
         headers: {'Content-Type': 'application/json', 'If-Match': `"${loaded.version}"`, Accept: 'application/json'}});
       if (answer.status === 200) {
@@ -133,11 +132,9 @@ export async function renderPolicy(main) {
           'Reload to see it, then make your change again.',
         el('button', {type: 'button', class: 'secondary', id: 'policy-reload', onclick: () => load()}, 'Reload the policy')));
       } else {
-        notices.replaceChildren(alert('error', `Not saved: ${answer.status} ${(answer.body && answer.body.error) || ''}`));
+        notices.replaceChildren(alert('error', `Not saved: ${failure(answer)}`));
       }
-    } finally {
-      save.disabled = false;
-    }
+    });
   }
   form.addEventListener('submit', submit);
 

@@ -1,5 +1,5 @@
 // The rule files in force, and reloading them: compile errors named by file and line.
-import {el, show, api, read, time, table, alert} from './dom.js';
+import {el, show, api, read, time, table, alert, busy, failure} from './dom.js';
 
 export async function renderRules(main) {
   const summary = el('div', {class: 'panel', id: 'rules-summary'});
@@ -16,9 +16,8 @@ export async function renderRules(main) {
   }
 
   async function reload() {
-    reloadButton.disabled = true;
     result.replaceChildren(el('p', {class: 'muted'}, 'Compiling…'));
-    try {
+    await busy(reloadButton, async () => {
       const answer = await api('/v1/rules/reload', {method: 'POST'});
       if (answer.status === 200) {
         display(answer.body);
@@ -33,11 +32,9 @@ export async function renderRules(main) {
           el('td', {}, el('code', {}, e.file || '—')), el('td', {class: 'num'}, e.line ?? '—'),
           el('td', {}, e.message))), {id: 'rule-errors'}));
       } else {
-        result.replaceChildren(alert('error', `Reload failed: ${answer.status} ${(answer.body && answer.body.error) || ''}`));
+        result.replaceChildren(alert('error', `Reload failed: ${failure(answer)}`));
       }
-    } finally {
-      reloadButton.disabled = false;
-    }
+    });
   }
   reloadButton.addEventListener('click', reload);
 
