@@ -31,11 +31,13 @@ public final class HttpServerVerticle extends VerticleBase {
                 new EventSocket(ws, services.ingestor(), services.ingestMetrics()).start()));
         new StateRoutes(services.grid(), services.forecasts()).register(router);
         new DecisionRoutes(services.decisions()).register(router);
+        new DecisionStream(services.decisions()).register(router);
         new ArbitrationRoutes(services.arbitrations(), services.decisions(), services.grid(), services.simulator(),
                 services.clock()).register(router);
         new ClientRoutes(services.grid(), services.scores()).register(router);
         new PolicyRoutes(services.policy(), services.policyChanges()).register(router);
         new OpsRoutes(services.checks(), services.registry()).register(router);
+        new ConsoleRoutes().register(router);
         router.errorHandler(413, ctx -> Responses.error(ctx, 413,
                 "request body over the limit of " + options.maxBodyBytes() + " bytes; send smaller batches"));
         router.errorHandler(404, ctx -> Responses.error(ctx, 404, "no such resource: " + ctx.request().path()));
