@@ -333,6 +333,16 @@ public final class GridStore implements UsageSource {
         }, queries);
     }
 
+    /** A client's usage series (a copy), or empty before its first sample. */
+    public CompletionStage<Optional<ClientUsage>> clientUsage(String clientId) {
+        return off(clientUsage.getAsync(clientId)).thenApply(Optional::ofNullable);
+    }
+
+    /** A client's own latest forecast, if it sent one. */
+    public CompletionStage<Optional<ClientForecast>> forecast(String clientId) {
+        return off(forecasts.getAsync(clientId)).thenApply(Optional::ofNullable);
+    }
+
     /** Every registered platform. */
     public CompletionStage<List<Platform>> platforms() {
         return CompletableFuture.supplyAsync(() -> List.copyOf(platforms.values()), queries);

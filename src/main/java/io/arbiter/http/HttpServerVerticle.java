@@ -34,7 +34,7 @@ public final class HttpServerVerticle extends VerticleBase {
         new DecisionStream(services.decisions()).register(router);
         new ArbitrationRoutes(services.arbitrations(), services.decisions(), services.grid(), services.simulator(),
                 services.clock()).register(router);
-        new ClientRoutes(services.grid(), services.scores()).register(router);
+        new ClientRoutes(services.grid(), services.scores(), services.policy(), services.clock()).register(router);
         new PolicyRoutes(services.policy(), services.policyChanges()).register(router);
         new OpsRoutes(services.checks(), services.registry()).register(router);
         new ConsoleRoutes().register(router);

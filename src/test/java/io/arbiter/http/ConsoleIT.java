@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import static io.arbiter.testing.Events.client;
 import static io.arbiter.testing.Events.instance;
 import static io.arbiter.testing.Events.platform;
+import static io.arbiter.testing.Events.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -63,6 +64,10 @@ class ConsoleIT {
                 .add(instance("i5", "web-1", "premium", "rack-8", "interruptible", 8, 16).put("time", hourAgo));
         for (int n = 1; n <= 3; n++) {
             events.add(instance("i" + n + "-spot", "batch-" + n, "spot", PLATFORM, "interruptible", 4, 8).put("time", hourAgo));
+        }
+        for (int n = 0; n < 12; n++) {
+            events.add(usage("u" + n, "db-1", 12 + n % 4, 60, 50)
+                    .put("time", Instant.now().minusSeconds(3300 - 300L * n).toString()));
         }
         assertThat(http.events(events.encode()).status()).isEqualTo(202);
         await().atMost(30, TimeUnit.SECONDS).until(() -> apiOrder().size() == 4);
@@ -116,6 +121,9 @@ class ConsoleIT {
         browser.view("clients/premium");
         assertThat(browser.attributes("#factor-table tr[data-factor]", "data-factor"))
                 .contains("usage", "sla", "forecast", "demand", "payment");
+        browser.view("clients/anchor");
+        assertThat(browser.find("#usage-chart polyline[data-series='cpuMean']").getAttribute("points")).isNotBlank();
+        assertThat(browser.find("#usage-chart line[data-series='projection']")).isNotNull();
         browser.screenshot("client");
     }
 
