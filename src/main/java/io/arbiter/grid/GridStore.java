@@ -2,7 +2,6 @@ package io.arbiter.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.partition.PartitionService;
 import com.hazelcast.query.Predicates;
 import io.arbiter.domain.Client;
 import io.arbiter.domain.Contention;
@@ -44,7 +43,7 @@ public final class GridStore {
     /** How long a claimed event id stays pending before a re-send may apply it again. */
     private static final Duration PENDING_CLAIM = Duration.ofSeconds(60);
 
-    private final PartitionService partitions;
+    private final PartitionGroups partitions;
     private final IMap<String, Platform> platforms;
     private final IMap<String, Client> clients;
     private final IMap<InstanceKey, Instance> instances;
@@ -65,7 +64,7 @@ public final class GridStore {
     private final ExecutorService async = daemonPool(4, "arbiter-grid-async");
 
     GridStore(HazelcastInstance hz, GridOptions options) {
-        partitions = hz.getPartitionService();
+        partitions = new PartitionGroups(hz.getPartitionService());
         platforms = hz.getMap(GridMaps.PLATFORMS);
         clients = hz.getMap(GridMaps.CLIENTS);
         instances = hz.getMap(GridMaps.INSTANCES);
@@ -76,7 +75,7 @@ public final class GridStore {
         demand = hz.getMap(GridMaps.DEMAND);
         shadowSlots = hz.getMap(GridMaps.SHADOW_SLOTS);
         contentions = hz.getMap(GridMaps.CONTENTIONS);
-        claims = new EventClaims(hz.getMap(GridMaps.EVENT_IDS), PENDING_CLAIM);
+        claims = new EventClaims(hz.getMap(GridMaps.EVENT_IDS), partitions, PENDING_CLAIM);
     }
 
     // ---- references -------------------------------------------------------------------------
@@ -113,7 +112,7 @@ public final class GridStore {
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(Set.of());
         }
-        return off(map.submitToKeys(ids, new ReadEntry<>())).thenApply(found -> {
+        return off(partitions.submit(map, ids, new ReadEntry<>())).thenApply(found -> {
             Set<String> present = new LinkedHashSet<>();
             found.forEach((k, v) -> {
                 if (v != null) {
@@ -204,14 +203,12 @@ public final class GridStore {
         Map<Integer, Set<InstanceKey>> keysByPartition = new HashMap<>();
         for (UsageSample s : samples) {
             InstanceKey key = new InstanceKey(s.instanceId(), locationOf.get(s.instanceId()));
-            int partition = partitions.getPartition(key).getPartitionId();
+            int partition = partitions.partitionOf(key);
             byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(s);
             keysByPartition.computeIfAbsent(partition, p -> new LinkedHashSet<>()).add(key);
         }
-        List<CompletableFuture<?>> groups = new ArrayList<>(byPartition.size());
-        byPartition.forEach((partition, group) -> groups.add(
-                usage.submitToKeys(keysByPartition.get(partition), new UsageBatch(group)).toCompletableFuture()));
-        return off(CompletableFuture.allOf(groups.toArray(CompletableFuture[]::new)));
+        return off(partitions.submit(usage, keysByPartition, partition -> new UsageBatch(byPartition.get(partition))))
+                .thenApply(done -> null);
     }
 
     // ---- reads ------------------------------------------------------------------------------
