@@ -55,6 +55,7 @@ public final class GridStore {
     private final IMap<String, ShadowSlot> shadowSlots;
     private final IMap<String, Contention> contentions;
     private final EventClaims claims;
+    private final GroupCommit usageCommits = new GroupCommit(this::applyNow);
     /** Blocking queries run here, off the callers' threads. */
     private final ExecutorService queries = daemonPool(2, "arbiter-grid-query");
     /**
@@ -129,13 +130,19 @@ public final class GridStore {
      * Applies the events that were not accepted before, and answers those it applied (the others
      * are duplicates). Events other than usage are applied in their order; usage samples are
      * folded into their instances' aggregates in one operation per partition. When applying fails,
-     * the claims are released so that a re-send is applied.
+     * the claims are released so that a re-send is applied. Batches of usage alone, the bulk of
+     * the traffic, are applied by group commit: together with the others that wait meanwhile.
      *
      * @param events validated events whose references resolve
      * @param locationOf the platform of each instance that usage or stop events name, including
      *                   instances started in this batch
      */
     public CompletionStage<List<Event>> apply(List<Event> events, Map<String, String> locationOf) {
+        boolean usageOnly = events.stream().allMatch(e -> e instanceof Event.UsageReported);
+        return usageOnly ? usageCommits.apply(events, locationOf) : applyNow(events, locationOf);
+    }
+
+    private CompletionStage<List<Event>> applyNow(List<Event> events, Map<String, String> locationOf) {
         return off(claims.claim(events)).thenCompose(claimed -> {
             Set<String> unapplied = new HashSet<>(claimed);
             List<Event> fresh = events.stream().filter(e -> unapplied.remove(e.id())).toList();
