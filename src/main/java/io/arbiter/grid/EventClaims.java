@@ -21,10 +21,12 @@ import java.util.concurrent.CompletionStage;
 final class EventClaims {
 
     private final IMap<String, Byte> ids;
+    private final PartitionGroups partitions;
     private final ClaimEventId claim;
 
-    EventClaims(IMap<String, Byte> ids, Duration pending) {
+    EventClaims(IMap<String, Byte> ids, PartitionGroups partitions, Duration pending) {
         this.ids = ids;
+        this.partitions = partitions;
         this.claim = new ClaimEventId(pending.toMillis());
     }
 
@@ -32,7 +34,7 @@ final class EventClaims {
     CompletionStage<Set<String>> claim(List<Event> events) {
         Set<String> distinct = new LinkedHashSet<>();
         events.forEach(e -> distinct.add(e.id()));
-        return ids.submitToKeys(distinct, claim).thenApply(results -> {
+        return partitions.submit(ids, distinct, claim).thenApply(results -> {
             Set<String> won = new HashSet<>();
             results.forEach((id, claimed) -> {
                 if (Boolean.TRUE.equals(claimed)) {

@@ -7,11 +7,14 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.internal.util.ConcurrencyUtil;
 
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * This process's Hazelcast member: started from the operator's configuration file (see
@@ -40,6 +43,7 @@ public final class GridMember implements AutoCloseable {
 
     /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
     public static GridMember start(GridOptions options) {
+        AsyncExecutor.install();
         Config config = load(options);
         addArbiterSettings(config, options);
         return new GridMember(Hazelcast.newHazelcastInstance(config), options);
@@ -95,6 +99,35 @@ public final class GridMember implements AutoCloseable {
                 .setInvalidateOnChange(true));
         config.getMapConfig(GridMaps.EVENT_IDS)
                 .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, options.dedupeWindow().toSeconds()));
+    }
+
+    /**
+     * Hazelcast completes its asynchronous calls (getAsync, setAsync, submitToKeys…) on the JDK's
+     * common pool, but when that pool has a single thread — any machine with 2 cores or fewer — it
+     * starts a new thread for every completion instead, as CompletableFuture does: thousands of
+     * threads a second under load, which made ingestion a thousand times slower on a 2-core
+     * machine. Such machines get a small pool of their own instead, once per process.
+     */
+    static final class AsyncExecutor {
+
+        private static final int THREADS = 2;
+        private static boolean installed;
+
+        private AsyncExecutor() {
+        }
+
+        static synchronized void install() {
+            if (installed || ForkJoinPool.getCommonPoolParallelism() >= THREADS) {
+                return;
+            }
+            ConcurrencyUtil.setDefaultAsyncExecutor(new ForkJoinPool(THREADS, pool -> {
+                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                t.setName("arbiter-hz-async-" + t.getPoolIndex());
+                t.setDaemon(true);
+                return t;
+            }, null, true));
+            installed = true;
+        }
     }
 
     /** The state this member holds and serves. */

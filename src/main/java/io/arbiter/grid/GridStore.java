@@ -3,7 +3,6 @@ package io.arbiter.grid;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.partition.PartitionService;
 import com.hazelcast.query.Predicates;
 import io.arbiter.domain.Client;
 import io.arbiter.domain.Contention;
@@ -51,7 +50,7 @@ public final class GridStore implements UsageSource {
     /** How long a claimed event id stays pending before a re-send may apply it again. */
     private static final Duration PENDING_CLAIM = Duration.ofSeconds(60);
 
-    private final PartitionService partitions;
+    private final PartitionGroups partitions;
     private final IMap<String, Platform> platforms;
     private final IMap<String, Client> clients;
     private final IMap<InstanceKey, Instance> instances;
@@ -65,6 +64,7 @@ public final class GridStore implements UsageSource {
     private final IMap<String, ShadowSlot> shadowSlots;
     private final IMap<ItemKey, Contention> contentions;
     private final EventClaims claims;
+    private final GroupCommit usageCommits = new GroupCommit(this::applyNow);
     /** Blocking queries run here, off the callers' threads. */
     private final ExecutorService queries = daemonPool(2, "arbiter-grid-query");
     /**
@@ -74,7 +74,7 @@ public final class GridStore implements UsageSource {
     private final ExecutorService async = daemonPool(4, "arbiter-grid-async");
 
     GridStore(HazelcastInstance hz, GridOptions options) {
-        partitions = hz.getPartitionService();
+        partitions = new PartitionGroups(hz.getPartitionService());
         platforms = hz.getMap(GridMaps.PLATFORMS);
         clients = hz.getMap(GridMaps.CLIENTS);
         instances = hz.getMap(GridMaps.INSTANCES);
@@ -86,7 +86,7 @@ public final class GridStore implements UsageSource {
         demand = hz.getMap(GridMaps.DEMAND);
         shadowSlots = hz.getMap(GridMaps.SHADOW_SLOTS);
         contentions = hz.getMap(GridMaps.CONTENTIONS);
-        claims = new EventClaims(hz.getMap(GridMaps.EVENT_IDS), PENDING_CLAIM);
+        claims = new EventClaims(hz.getMap(GridMaps.EVENT_IDS), partitions, PENDING_CLAIM);
     }
 
     // ---- references -------------------------------------------------------------------------
@@ -123,7 +123,7 @@ public final class GridStore implements UsageSource {
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(Set.of());
         }
-        return off(map.submitToKeys(ids, new ReadEntry<>())).thenApply(found -> {
+        return off(partitions.submit(map, ids, new ReadEntry<>())).thenApply(found -> {
             Set<String> present = new LinkedHashSet<>();
             found.forEach((k, v) -> {
                 if (v != null) {
@@ -140,13 +140,19 @@ public final class GridStore implements UsageSource {
      * Applies the events that were not accepted before, and answers those it applied (the others
      * are duplicates). Events other than usage are applied in their order; usage samples are
      * folded into their instances' aggregates in one operation per partition. When applying fails,
-     * the claims are released so that a re-send is applied.
+     * the claims are released so that a re-send is applied. Batches of usage alone, the bulk of
+     * the traffic, are applied by group commit: together with the others that wait meanwhile.
      *
      * @param events validated events whose references resolve
      * @param locationOf the platform of each instance that usage or stop events name, including
      *                   instances started in this batch
      */
     public CompletionStage<List<Event>> apply(List<Event> events, Map<String, InstanceLocation> locationOf) {
+        boolean usageOnly = events.stream().allMatch(e -> e instanceof Event.UsageReported);
+        return usageOnly ? usageCommits.apply(events, locationOf) : applyNow(events, locationOf);
+    }
+
+    private CompletionStage<List<Event>> applyNow(List<Event> events, Map<String, InstanceLocation> locationOf) {
         return off(claims.claim(events)).thenCompose(claimed -> {
             Set<String> unapplied = new HashSet<>(claimed);
             List<Event> fresh = events.stream().filter(e -> unapplied.remove(e.id())).toList();
@@ -221,15 +227,14 @@ public final class GridStore implements UsageSource {
             InstanceKey key = new InstanceKey(s.instanceId(), at.platformId());
             clientChanges.add(new ApplyClientSamples.Change(at.clientId(), s.instanceId(), s.time(), s.cpu(),
                     s.memoryGiB(), s.networkMbps(), false));
-            int partition = partitions.getPartition(key).getPartitionId();
+            int partition = partitions.partitionOf(key);
             byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(s);
             keysByPartition.computeIfAbsent(partition, p -> new LinkedHashSet<>()).add(key);
         }
-        List<CompletableFuture<?>> groups = new ArrayList<>(byPartition.size());
-        byPartition.forEach((partition, group) -> groups.add(
-                usage.submitToKeys(keysByPartition.get(partition), new UsageBatch(group)).toCompletableFuture()));
-        groups.add(applyClientChanges(clientChanges).toCompletableFuture());
-        return off(CompletableFuture.allOf(groups.toArray(CompletableFuture[]::new)));
+        CompletableFuture<?> instances = partitions.submit(usage, keysByPartition,
+                partition -> new UsageBatch(byPartition.get(partition))).toCompletableFuture();
+        CompletableFuture<?> clients = applyClientChanges(clientChanges).toCompletableFuture();
+        return off(CompletableFuture.allOf(instances, clients));
     }
 
     /** Moves the clients' usage series, one operation per client partition. */
@@ -237,15 +242,13 @@ public final class GridStore implements UsageSource {
         Map<Integer, List<ApplyClientSamples.Change>> byPartition = new HashMap<>();
         Map<Integer, Set<String>> keysByPartition = new HashMap<>();
         for (ApplyClientSamples.Change c : changes) {
-            int partition = partitions.getPartition(c.clientId()).getPartitionId();
+            int partition = partitions.partitionOf(c.clientId());
             byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(c);
             keysByPartition.computeIfAbsent(partition, p -> new LinkedHashSet<>()).add(c.clientId());
         }
         Duration halfLife = usageHalfLife;
-        List<CompletableFuture<?>> groups = new ArrayList<>(byPartition.size());
-        byPartition.forEach((partition, group) -> groups.add(clientUsage.submitToKeys(keysByPartition.get(partition),
-                new ApplyClientSamples(halfLife, group)).toCompletableFuture()));
-        return off(CompletableFuture.allOf(groups.toArray(CompletableFuture[]::new)));
+        return off(partitions.submit(clientUsage, keysByPartition,
+                partition -> new ApplyClientSamples(halfLife, byPartition.get(partition)))).thenApply(done -> null);
     }
 
     /** Keeps clients' usage with this half-life from now on (the policy's {@code usage.halfLife}). */

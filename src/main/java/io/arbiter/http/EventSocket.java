@@ -19,14 +19,19 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * One producer's WebSocket on {@code /v1/events/ws}. Each text frame holds one event or an array;
  * frames are applied one after another in the order they came, each whole or not at all, and
- * answered with {@code {"seq":S,"accepted":N,"duplicates":N}} or {@code {"seq":S,"errors":[…]}}.
- * A producer that sends faster than frames are stored is held back: the socket stops reading
- * while {@value #HIGH_WATER} frames wait, and reads again when {@value #LOW_WATER} do.
+ * answered in that order with {@code {"seq":S,"accepted":N,"duplicates":N}} or
+ * {@code {"seq":S,"errors":[…]}}. Frames that wait while earlier ones are stored are taken
+ * together (at most {@value #GROUP_BYTES} bytes of them), so a fast producer costs one pass over
+ * the grid per group rather than per frame. A producer that sends faster than frames are stored
+ * is held back: the socket stops reading while {@value #HIGH_WATER} frames wait, and reads again
+ * when {@value #LOW_WATER} do.
  */
 final class EventSocket {
 
@@ -34,6 +39,8 @@ final class EventSocket {
     static final int LOW_WATER = 16;
     /** WebSocket close status: message too big (RFC 6455, 7.4.1). */
     static final short TOO_BIG = 1009;
+    /** Most bytes of waiting frames ingested together. */
+    static final int GROUP_BYTES = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(EventSocket.class);
 
     private final ServerWebSocket socket;
@@ -84,42 +91,62 @@ final class EventSocket {
         if (busy || waiting.isEmpty()) {
             return;
         }
-        Frame frame = waiting.poll();
+        List<Frame> group = new ArrayList<>();
+        int bytes = 0;
+        do {
+            Frame frame = waiting.poll();
+            group.add(frame);
+            bytes += frame.text().length();
+        } while (!waiting.isEmpty() && bytes + waiting.peek().text().length() <= GROUP_BYTES);
         if (paused && waiting.size() <= LOW_WATER) {
             paused = false;
             socket.resume();
         }
         busy = true;
-        process(frame).onComplete(done -> {
-            metrics.recordLatency(System.nanoTime() - frame.arrivedNanos());
+        process(group).onComplete(done -> {
+            long now = System.nanoTime();
+            group.forEach(frame -> metrics.recordLatency(now - frame.arrivedNanos()));
             busy = false;
             drain();
         });
     }
 
-    private Future<Void> process(Frame frame) {
-        List<JsonNode> nodes;
-        try {
-            nodes = BodyParser.json(frame.text().getBytes());
-        } catch (MalformedBodyException e) {
-            ingestor.malformed();
-            reply(Responses.malformed(e).put("seq", frame.seq()));
-            return Future.succeededFuture();
-        }
-        return Future.fromCompletionStage(ingestor.ingest(nodes), context).map(outcome -> {
-            if (outcome instanceof IngestOutcome.Accepted a) {
-                reply(new JsonObject().put("seq", frame.seq()).put("accepted", a.result().accepted())
-                        .put("duplicates", a.result().duplicates()));
-            } else if (outcome instanceof IngestOutcome.Rejected r) {
-                reply(Responses.fieldErrors(r.errors()).put("seq", frame.seq()));
+    /** Ingests {@code group}, then answers each of its frames in order. */
+    private Future<Void> process(List<Frame> group) {
+        JsonObject[] answers = new JsonObject[group.size()];
+        List<List<JsonNode>> parsed = new ArrayList<>(group.size());
+        List<Integer> parsedAt = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            Frame frame = group.get(i);
+            try {
+                parsed.add(BodyParser.json(frame.text().getBytes()));
+                parsedAt.add(i);
+            } catch (MalformedBodyException e) {
+                ingestor.malformed();
+                answers[i] = Responses.malformed(e).put("seq", frame.seq());
             }
-            return (Void) null;
+        }
+        Future<List<IngestOutcome>> stored = parsed.isEmpty() ? Future.succeededFuture(List.of())
+                : Future.fromCompletionStage(ingestor.ingestEach(parsed), context);
+        return stored.<Void>map(outcomes -> {
+            for (int j = 0; j < outcomes.size(); j++) {
+                answers[parsedAt.get(j)] = answer(group.get(parsedAt.get(j)).seq(), outcomes.get(j));
+            }
+            return null;
         }).recover(failure -> {
-            reply(new JsonObject().put("seq", frame.seq()).put("errors", new JsonArray().add(
-                    new JsonObject().put("index", -1).put("field", "").put("message",
+            parsedAt.forEach(i -> answers[i] = new JsonObject().put("seq", group.get(i).seq()).put("errors",
+                    new JsonArray().add(new JsonObject().put("index", -1).put("field", "").put("message",
                             "events could not be stored, none was acknowledged: " + failure.getMessage()))));
             return Future.succeededFuture();
-        });
+        }).onComplete(done -> Arrays.stream(answers).forEach(this::reply));
+    }
+
+    private static JsonObject answer(long seq, IngestOutcome outcome) {
+        if (outcome instanceof IngestOutcome.Accepted a) {
+            return new JsonObject().put("seq", seq).put("accepted", a.result().accepted())
+                    .put("duplicates", a.result().duplicates());
+        }
+        return Responses.fieldErrors(((IngestOutcome.Rejected) outcome).errors()).put("seq", seq);
     }
 
     private void reply(JsonObject answer) {

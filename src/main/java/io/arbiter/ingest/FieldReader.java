@@ -162,7 +162,7 @@ final class FieldReader {
         if (value == null) {
             return fallback;
         }
-        Instant parsed = value.isTextual() ? parseInstant(value.textValue()) : null;
+        Instant parsed = value.isTextual() ? Instants.parse(value.textValue()) : null;
         if (parsed == null) {
             error(name, "must be an ISO-8601 instant such as 2026-12-03T10:00:00Z");
         }
@@ -246,16 +246,8 @@ final class FieldReader {
         }
     }
 
-    private static Instant parseInstant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private static Instant parseDate(String text) {
-        Instant instant = parseInstant(text);
+        Instant instant = Instants.parse(text);
         if (instant != null) {
             return instant;
         }

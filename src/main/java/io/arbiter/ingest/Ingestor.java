@@ -9,6 +9,7 @@ import io.arbiter.domain.WireName;
 import io.arbiter.grid.GridStore;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -40,20 +41,20 @@ public final class Ingestor {
 
     /** Validates and stores the events of one request or frame. */
     public CompletionStage<IngestOutcome> ingest(List<JsonNode> nodes) {
-        List<FieldError> errors = new ArrayList<>();
-        List<Event> events = new ArrayList<>(nodes.size());
-        var receivedAt = clock.instant();
-        for (int i = 0; i < nodes.size(); i++) {
-            events.add(EventDecoder.decode(nodes.get(i), i, receivedAt, errors));
+        return ingest(decode(nodes, clock.instant()));
+    }
+
+    private CompletionStage<IngestOutcome> ingest(Batch batch) {
+        if (!batch.errors().isEmpty()) {
+            return CompletableFuture.completedFuture(reject(batch.nodes(), batch.errors()));
         }
-        if (!errors.isEmpty()) {
-            return CompletableFuture.completedFuture(reject(nodes, errors));
-        }
+        List<Event> events = batch.events();
         return references.resolve(events).thenCompose(resolution -> {
             if (!resolution.errors().isEmpty()) {
-                return CompletableFuture.completedFuture(reject(nodes, resolution.errors()));
+                return CompletableFuture.completedFuture(reject(batch.nodes(), resolution.errors()));
             }
-            return grid.apply(events, resolution.locationOf()).thenApply(applied -> accept(events, applied));
+            return grid.apply(events, resolution.locationOf())
+                    .thenApply(applied -> accept(events, identitySet(applied)));
         });
     }
 
@@ -62,16 +63,104 @@ public final class Ingestor {
         listeners.add(listener);
     }
 
+    /**
+     * Validates and stores several frames that arrived one after another, answering each as if it
+     * had been ingested after the one before: each is taken whole or not at all. Frames of events
+     * that name only what exists already go to the grid together, in one pass; frames that
+     * register platforms, clients or instances (which a later frame may name) go one at a time.
+     */
+    public CompletionStage<List<IngestOutcome>> ingestEach(List<List<JsonNode>> frames) {
+        Instant receivedAt = clock.instant();
+        List<Batch> batches = new ArrayList<>(frames.size());
+        frames.forEach(nodes -> batches.add(decode(nodes, receivedAt)));
+        if (batches.size() == 1 || batches.stream().anyMatch(Batch::registers)) {
+            return oneAfterAnother(batches, 0, new ArrayList<>(batches.size()));
+        }
+        List<Event> all = new ArrayList<>();
+        batches.forEach(b -> all.addAll(b.events()));
+        return references.resolve(all).thenCompose(resolution -> {
+            List<List<FieldError>> errors = byBatch(batches, resolution.errors());
+            List<Event> valid = new ArrayList<>(all.size());
+            for (int i = 0; i < batches.size(); i++) {
+                if (errors.get(i).isEmpty()) {
+                    valid.addAll(batches.get(i).events());
+                }
+            }
+            return grid.apply(valid, resolution.locationOf()).thenApply(applied -> {
+                Set<Event> fresh = identitySet(applied);
+                List<IngestOutcome> outcomes = new ArrayList<>(batches.size());
+                for (int i = 0; i < batches.size(); i++) {
+                    outcomes.add(errors.get(i).isEmpty() ? accept(batches.get(i).events(), fresh)
+                            : reject(batches.get(i).nodes(), errors.get(i)));
+                }
+                return outcomes;
+            });
+        });
+    }
+
+    private CompletionStage<List<IngestOutcome>> oneAfterAnother(List<Batch> batches, int next,
+                                                                 List<IngestOutcome> done) {
+        if (next == batches.size()) {
+            return CompletableFuture.completedFuture(done);
+        }
+        return ingest(batches.get(next)).thenCompose(outcome -> {
+            done.add(outcome);
+            return oneAfterAnother(batches, next + 1, done);
+        });
+    }
+
+    /** Decoding and reference errors of {@code batches}, each with indexes counted within its own batch. */
+    private static List<List<FieldError>> byBatch(List<Batch> batches, List<FieldError> referenceErrors) {
+        List<List<FieldError>> errors = new ArrayList<>(batches.size());
+        int[] starts = new int[batches.size() + 1];
+        for (int i = 0; i < batches.size(); i++) {
+            errors.add(new ArrayList<>(batches.get(i).errors()));
+            starts[i + 1] = starts[i] + batches.get(i).events().size();
+        }
+        for (FieldError e : referenceErrors) {
+            int batch = 0;
+            while (e.index() >= starts[batch + 1]) {
+                batch++;
+            }
+            errors.get(batch).add(new FieldError(e.index() - starts[batch], e.field(), e.message()));
+        }
+        return errors;
+    }
+
     /** Records that a body could not even be parsed. */
     public void malformed() {
         metrics.rejected(null);
     }
 
-    private IngestOutcome accept(List<Event> events, List<Event> applied) {
-        Set<Event> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
-        fresh.addAll(applied);
+    /** One request's or frame's events, decoded: {@code events} is empty when there are errors. */
+    private record Batch(List<JsonNode> nodes, List<Event> events, List<FieldError> errors) {
+
+        boolean registers() {
+            return events.stream().anyMatch(e -> e instanceof Event.PlatformRegistered
+                    || e instanceof Event.ClientRegistered || e instanceof Event.InstanceStarted);
+        }
+    }
+
+    private static Batch decode(List<JsonNode> nodes, Instant receivedAt) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Event> events = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            events.add(EventDecoder.decode(nodes.get(i), i, receivedAt, errors));
+        }
+        return new Batch(nodes, errors.isEmpty() ? events : List.of(), errors);
+    }
+
+    private static Set<Event> identitySet(List<Event> events) {
+        Set<Event> set = Collections.newSetFromMap(new IdentityHashMap<>(events.size() * 2));
+        set.addAll(events);
+        return set;
+    }
+
+    private IngestOutcome accept(List<Event> events, Set<Event> fresh) {
+        List<Event> applied = new ArrayList<>(events.size());
         for (Event e : events) {
             if (fresh.contains(e)) {
+                applied.add(e);
                 metrics.accepted(e.type());
             } else {
                 metrics.duplicate(e.type());
