@@ -124,6 +124,7 @@ class ConsoleIT {
         browser.view("clients/anchor");
         assertThat(browser.find("#usage-chart polyline[data-series='cpuMean']").getAttribute("points")).isNotBlank();
         assertThat(browser.find("#usage-chart line[data-series='projection']")).isNotNull();
+        browser.scrollTo("#usage-chart");
         browser.screenshot("client");
     }
 

@@ -1,6 +1,7 @@
 package io.arbiter.testing;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -80,6 +81,11 @@ public final class Browser implements AutoCloseable {
     /** Waits up to 30 seconds for {@code condition}. */
     public <T> T await(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, PATIENCE).until(condition);
+    }
+
+    /** Scrolls the page so that the element {@code css} is in view (for a screenshot). */
+    public void scrollTo(String css) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", find(css));
     }
 
     /** Saves what the window shows to {@code docs/console/NAME.png} in the project. */
