@@ -40,7 +40,7 @@ final class ClusterPolicy implements PolicyChanges {
     @Override
     public CompletionStage<Integer> applied(PolicyDocument policy) {
         grid.putPolicy(policy.toJson());
-        return refresher.refresh().thenApply(ScoreRefresher.Pass::clients);
+        return refresher.scoredWith(policy.version()).thenApply(ScoreRefresher.Pass::clients);
     }
 
     private void adopt(String json) {

@@ -74,6 +74,8 @@ public final class ScoreRefresher implements AutoCloseable {
     private final List<Consumer<Pass>> passListeners = new CopyOnWriteArrayList<>();
     private volatile long lastPassNanos;
     private CompletableFuture<Pass> running;
+    /** The rules and policy the running pass scores with; null until it has read them. */
+    private PolicyEngine.Snapshot runningSnapshot;
     private CompletableFuture<Pass> next;
 
     public ScoreRefresher(GridClients clients, UsageSource usage, GridScores scores, PolicyEngine engine, Clock clock,
@@ -126,7 +128,28 @@ public final class ScoreRefresher implements AutoCloseable {
         return next;
     }
 
+    /**
+     * Asks for the scores of policy {@code policyVersion}, just put in force: the answer completes when
+     * a pass that scores with it (or with a policy put in force after it) has written its scores. The
+     * pass under way serves when it scores with that policy, or has not read the policy yet (it will
+     * read this one or a later one); otherwise this is {@link #refresh()}. So a policy change that
+     * already started a pass (as the engine's listeners do) waits for that pass, not for another.
+     */
+    public synchronized CompletionStage<Pass> scoredWith(String policyVersion) {
+        if (running != null && (runningSnapshot == null
+                || runningSnapshot.policy().version().equals(policyVersion))) {
+            return running;
+        }
+        return refresh();
+    }
+
+    private synchronized PolicyEngine.Snapshot takeSnapshot() {
+        runningSnapshot = engine.current();
+        return runningSnapshot;
+    }
+
     private CompletableFuture<Pass> startPass() {
+        runningSnapshot = null;
         long start = System.nanoTime();
         CompletableFuture<Pass> pass = CompletableFuture.supplyAsync(this::passNow, thread);
         pass.whenComplete((result, failure) -> {
@@ -158,13 +181,22 @@ public final class ScoreRefresher implements AutoCloseable {
         }
     }
 
+    /**
+     * One pass. The grid reads (inputs, usage, and the scores in force) start together, so the scores
+     * in force are read while the rules score: only passes write scores, and this member's never
+     * overlap, so they are the same as read after scoring (another member's pass may write meanwhile
+     * either way).
+     */
     private Pass passNow() {
         Instant now = clock.instant();
-        PolicyEngine.Snapshot snapshot = engine.current();
+        PolicyEngine.Snapshot snapshot = takeSnapshot();
         Policy policy = snapshot.policy().policy();
-        List<ClientInputs> known = clients.all().toCompletableFuture().join();
-        Map<String, UsageSummary> summaries = usage.summaries(now, policy.forecast().horizon(),
-                ScoringParameters.decay(policy)).toCompletableFuture().join();
+        CompletableFuture<List<ClientInputs>> reading = clients.all().toCompletableFuture();
+        CompletableFuture<Map<String, UsageSummary>> summarising = usage.summaries(now, policy.forecast().horizon(),
+                ScoringParameters.decay(policy)).toCompletableFuture();
+        CompletableFuture<Map<String, ClientScore>> readingScores = scores.all().toCompletableFuture();
+        List<ClientInputs> known = reading.join();
+        Map<String, UsageSummary> summaries = summarising.join();
         List<FactorAssembler.ClientInputs> inputs = new ArrayList<>(known.size());
         for (ClientInputs c : known) {
             inputs.add(new FactorAssembler.ClientInputs(c.client(),
@@ -172,7 +204,7 @@ public final class ScoreRefresher implements AutoCloseable {
         }
         List<ClientFactors> factors = FactorAssembler.assemble(inputs, ScoringParameters.factors(policy), now);
         List<ClientScore> scored = CvsScorer.score(snapshot.rules(), snapshot.policy(), factors, now);
-        Map<String, ClientScore> previous = scores.all().toCompletableFuture().join();
+        Map<String, ClientScore> previous = readingScores.join();
         Map<String, ClientScore> changed = new HashMap<>();
         for (ClientScore s : scored) {
             ClientScore before = previous.get(s.clientId());

@@ -8,6 +8,7 @@ import io.arbiter.domain.DemandSignal;
 import io.arbiter.domain.Payment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /** Reads every client with its scoring inputs, in a few bulk reads rather than one per client. */
 public final class GridClients {
@@ -33,19 +35,32 @@ public final class GridClients {
         this.executor = executor;
     }
 
-    /** Every registered client with its invoices, demand signals and forecast, ordered by client id. */
+    /**
+     * Every registered client with its invoices, demand signals and forecast, ordered by client id.
+     * The four maps are read at once, on this reader's threads.
+     */
     public CompletionStage<List<ClientInputs>> all() {
-        return CompletableFuture.supplyAsync(() -> {
-            Map<String, List<Payment>> invoices = new HashMap<>();
-            payments.values().forEach(p -> invoices.computeIfAbsent(p.clientId(), id -> new ArrayList<>()).add(p));
-            Map<String, List<DemandSignal>> signals = new HashMap<>();
-            demand.values().forEach(d -> signals.computeIfAbsent(d.clientId(), id -> new ArrayList<>()).add(d));
-            Map<String, ClientForecast> latest = new HashMap<>(forecasts);
-            List<ClientInputs> all = new ArrayList<>();
-            clients.values().stream().sorted(Comparator.comparing(Client::clientId)).forEach(c ->
-                    all.add(new ClientInputs(c, invoices.getOrDefault(c.clientId(), List.of()),
-                            signals.getOrDefault(c.clientId(), List.of()), latest.get(c.clientId()))));
+        CompletableFuture<List<Client>> registered = CompletableFuture.supplyAsync(() ->
+                clients.values().stream().sorted(Comparator.comparing(Client::clientId)).toList(), executor);
+        CompletableFuture<Map<String, List<Payment>>> invoices = CompletableFuture.supplyAsync(() ->
+                byClient(payments.values(), Payment::clientId), executor);
+        CompletableFuture<Map<String, List<DemandSignal>>> signals = CompletableFuture.supplyAsync(() ->
+                byClient(demand.values(), DemandSignal::clientId), executor);
+        CompletableFuture<Map<String, ClientForecast>> latest = CompletableFuture.supplyAsync(() ->
+                new HashMap<>(forecasts), executor);
+        return CompletableFuture.allOf(registered, invoices, signals, latest).thenApplyAsync(read -> {
+            List<ClientInputs> all = new ArrayList<>(registered.join().size());
+            for (Client c : registered.join()) {
+                all.add(new ClientInputs(c, invoices.join().getOrDefault(c.clientId(), List.of()),
+                        signals.join().getOrDefault(c.clientId(), List.of()), latest.join().get(c.clientId())));
+            }
             return all;
         }, executor);
+    }
+
+    private static <T> Map<String, List<T>> byClient(Collection<T> items, Function<T, String> clientId) {
+        Map<String, List<T>> grouped = new HashMap<>();
+        items.forEach(item -> grouped.computeIfAbsent(clientId.apply(item), id -> new ArrayList<>()).add(item));
+        return grouped;
     }
 }

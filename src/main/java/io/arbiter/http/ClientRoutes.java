@@ -114,7 +114,8 @@ final class ClientRoutes {
             }
             JsonArray list = new JsonArray();
             result.result().forEach(s -> list.add(new JsonObject().put("clientId", s.clientId())
-                    .put("slaTier", s.slaTier().wire()).put("cvs", s.cvs()).put("computedAt", s.computedAt().toString())));
+                    .put("slaTier", s.slaTier().wire()).put("cvs", s.cvs()).put("ruleRevision", s.ruleRevision())
+                    .put("policyVersion", s.policyVersion()).put("computedAt", s.computedAt().toString())));
             Responses.json(ctx, 200, new JsonObject().put("order", "cvs").put("clients", list));
         });
     }

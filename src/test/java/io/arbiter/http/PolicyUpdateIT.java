@@ -75,6 +75,9 @@ class PolicyUpdateIT {
         assertThat(order()).containsExactly("steady", "premium");
         assertThat(http.get("/v1/clients/premium").json().getString("policyVersion"))
                 .isEqualTo(answer.json().getString("version"));
+        assertThat(http.get("/v1/clients?order=cvs&limit=10").json().getJsonArray("clients").stream()
+                .map(c -> ((JsonObject) c).getString("policyVersion")).toList())
+                .containsOnly(answer.json().getString("version"));
     }
 
     @Test
