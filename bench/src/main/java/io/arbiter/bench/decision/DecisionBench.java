@@ -1,0 +1,62 @@
+package io.arbiter.bench.decision;
+
+import io.arbiter.domain.Decision;
+import io.arbiter.domain.Instance;
+import io.arbiter.policy.RuleCompilationException;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * From contention to decision on one platform of 1,000, 10,000 or 100,000 running instances of
+ * 10,000 clients ({@link ContendedPlatform}): Arbiter's decision, and in the same run the original
+ * specification's algorithm (score every client again, sort every instance, interrupt all under the
+ * threshold). Sample time, so that the median and the 99th percentile are printed.
+ *
+ * <p>Run: {@code bin/bench jmh DecisionBench}, or {@code bin/bench io.arbiter.bench.decision.DecisionComparison}
+ * for the same run summed up in one table with the instances each approach interrupts.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class DecisionBench {
+
+    @Param({"1000", "10000", "100000"})
+    public int instances;
+
+    private ContendedPlatform platform;
+
+    /** Compiles the rules, generates and scores the clients, and puts their instances on the platform. */
+    @Setup
+    public void setUp() throws RuleCompilationException {
+        platform = ContendedPlatform.generate(Fleet.generate(Fleet.compileRules()), instances);
+        System.gc(); // the platform settles in the old generation, as a running service's state has
+    }
+
+    /** Arbiter: select the fewest lowest-value instances from the standing it holds, and explain. */
+    @Benchmark
+    public Decision arbiter() {
+        return platform.arbiter();
+    }
+
+    /** The original specification: re-score every client, sort all instances, take all under the threshold. */
+    @Benchmark
+    public List<Instance> specificationBaseline() {
+        return platform.specificationBaseline();
+    }
+}
