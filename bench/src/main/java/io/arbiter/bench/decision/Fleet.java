@@ -92,9 +92,8 @@ public final class Fleet {
                 recent.put(id, 1 + random.nextInt(3));
             }
         }
-        Fleet fleet = new Fleet(rules, policy, List.copyOf(ids), List.copyOf(inputs), Map.of(), Map.of());
-        // Hash maps, as the service keeps them (Map.copyOf's open addressing probes with equals, slower here).
-        return new Fleet(rules, policy, fleet.clientIds, fleet.inputs, Collections.unmodifiableMap(fleet.rescore()),
+        Map<String, Double> cvs = score(rules, policy, assemble(policy, inputs));
+        return new Fleet(rules, policy, List.copyOf(ids), List.copyOf(inputs), Collections.unmodifiableMap(cvs),
                 Collections.unmodifiableMap(recent));
     }
 
@@ -108,11 +107,19 @@ public final class Fleet {
 
     /** Every client's factors, assembled from its inputs. */
     List<ClientFactors> assemble() {
-        return FactorAssembler.assemble(inputs, ScoringParameters.factors(policy.policy()), NOW);
+        return assemble(policy, inputs);
     }
 
     /** The CVS the rules give each of {@code factors}, by client id. */
     Map<String, Double> score(List<ClientFactors> factors) {
+        return score(rules, policy, factors);
+    }
+
+    private static List<ClientFactors> assemble(PolicyDocument policy, List<FactorAssembler.ClientInputs> inputs) {
+        return FactorAssembler.assemble(inputs, ScoringParameters.factors(policy.policy()), NOW);
+    }
+
+    private static Map<String, Double> score(CompiledRules rules, PolicyDocument policy, List<ClientFactors> factors) {
         List<ClientScore> scores = CvsScorer.score(rules, policy, factors, NOW);
         Map<String, Double> byClient = new HashMap<>(scores.size() * 2);
         for (ClientScore s : scores) {
