@@ -1,23 +1,21 @@
 package io.arbiter.arbitration;
 
+import io.arbiter.arbitration.PlatformScan.Candidate;
+import io.arbiter.arbitration.PlatformScan.ClientState;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Instance;
-import io.arbiter.domain.InstanceKind;
-import io.arbiter.domain.InstanceState;
 import io.arbiter.domain.InterruptionCriteria;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Victim;
 
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.TreeMap;
 
 /**
  * Chooses the fewest, lowest-value interruptible instances that make the room a contention wants.
@@ -34,8 +32,11 @@ import java.util.TreeMap;
  *   <li>A hardware failure takes every running interruptible instance, whatever its score; the
  *       uninterruptible ones are left to migration and their room is the shortfall.</li>
  * </ol>
- * Candidates are heap-ordered (linear to build, logarithmic per victim), so a platform of 100,000
- * instances costs a scan, not a sort.
+ * A platform of 100,000 instances costs one pass over its instances ({@link PlatformScan}), not a
+ * sort: the clients with candidates are ordered by CVS, and of each client taken from only its
+ * youngest candidates up to its disruption budget are put in order and get a {@link Victim}. The
+ * uninterruptible instances are put in order when {@link Selection#uninterruptible()} is first read:
+ * a decision does not read them, migration eligibility does.
  */
 public final class VictimSelector {
 
@@ -44,10 +45,11 @@ public final class VictimSelector {
     static final String NOT_BELOW_BENEFICIARY = "client CVS at or above the beneficiary's";
     static final String TOO_YOUNG = "inside its minimum run time";
     static final String OVER_BUDGET = "client over its disruption budget";
+    static final String HARDWARE_FAILURE = "platform hardware failure";
 
-    private static final Comparator<Victim> LOWEST_VALUE_FIRST = Comparator.comparingDouble(Victim::cvs)
-            .thenComparing(v -> v.instance().startedAt(), Comparator.reverseOrder())
-            .thenComparing(v -> v.instance().instanceId());
+    /** Lowest CVS first, youngest first among equals, then by id. */
+    private static final Comparator<Candidate> LOWEST_VALUE_FIRST = VictimSelector::lowestValueFirst;
+    private static final Comparator<Valued> BY_VALUE = Comparator.comparingDouble(Valued::cvs);
 
     private VictimSelector() {
     }
@@ -63,88 +65,82 @@ public final class VictimSelector {
                                    Instant now) {
         boolean hardwareFailure = contention.reason() == ContentionReason.HARDWARE_FAILURE;
         Resources wanted = hardwareFailure ? allocated(instances) : contention.need().minusClamped(free);
-        Map<String, Integer> excluded = new TreeMap<>();
-        List<Victim> uninterruptible = new ArrayList<>();
-        List<Victim> candidates = new ArrayList<>();
-        Instant youngestAllowed = now.minus(criteria.minimumRunTime());
+        PlatformScan scan = new PlatformScan(instances.size(), standing, criteria, beneficiaryCvs, now,
+                hardwareFailure);
         for (Instance i : instances) {
-            if (i.state() != InstanceState.RUNNING) {
-                count(excluded, NOT_RUNNING);
-                continue;
-            }
-            double cvs = cvsOf(standing, i.clientId());
-            if (i.kind() == InstanceKind.UNINTERRUPTIBLE) {
-                uninterruptible.add(new Victim(i, cvs, UNINTERRUPTIBLE));
-                count(excluded, UNINTERRUPTIBLE);
-            } else if (hardwareFailure) {
-                candidates.add(new Victim(i, cvs, "platform hardware failure"));
-            } else {
-                String reason = exclusion(i, cvs, standing, criteria, beneficiaryCvs, youngestAllowed);
-                if (reason == null) {
-                    candidates.add(new Victim(i, cvs, "lowest value: CVS " + round(cvs) + ", a candidate for "
-                            + "interruption"));
-                } else {
-                    count(excluded, reason);
-                }
-            }
+            scan.add(i);
         }
-        uninterruptible.sort(LOWEST_VALUE_FIRST);
-        List<Victim> victims = hardwareFailure ? all(candidates) : cover(wanted, candidates, standing, criteria,
-                excluded);
+        List<Victim> victims;
+        if (hardwareFailure) {
+            List<Candidate> all = new ArrayList<>(scan.all());
+            all.sort(LOWEST_VALUE_FIRST);
+            victims = victims(all, HARDWARE_FAILURE);
+        } else {
+            victims = victims(cover(wanted, scan), null);
+        }
+        List<Victim> uninterruptible = new SortedWhenRead(scan.uninterruptible());
         Resources covered = total(victims);
         Resources shortfall = hardwareFailure ? total(uninterruptible) : wanted.minusClamped(covered);
-        return new Selection(wanted, victims, shortfall, excluded, uninterruptible);
+        return new Selection(wanted, victims, shortfall, scan.excluded(), uninterruptible);
     }
 
-    private static String exclusion(Instance i, double cvs, ClientStanding standing, InterruptionCriteria criteria,
-                                    double beneficiaryCvs, Instant youngestAllowed) {
-        String spared = standing.spared(i.clientId());
-        if (spared != null) {
-            return spared;
-        }
-        if (!Double.isNaN(beneficiaryCvs) && cvs >= beneficiaryCvs) {
-            return NOT_BELOW_BENEFICIARY;
-        }
-        if (i.startedAt().isAfter(youngestAllowed)) {
-            return TOO_YOUNG;
-        }
-        if (standing.recentInterruptions(i.clientId()) >= criteria.maxInterruptions()) {
-            return OVER_BUDGET;
-        }
-        return null;
-    }
-
-    private static List<Victim> cover(Resources wanted, List<Victim> candidates, ClientStanding standing,
-                                      InterruptionCriteria criteria, Map<String, Integer> excluded) {
-        List<Victim> chosen = new ArrayList<>();
+    /**
+     * Takes the candidates lowest value first until {@code wanted} is covered, then spares the
+     * superfluous. Clients of one CVS are taken together: of each, only its youngest candidates up
+     * to its disruption budget can be taken, so only those are put in order; its others are counted
+     * as passed over for the budget where they come before the victim that covers the need.
+     */
+    private static List<Candidate> cover(Resources wanted, PlatformScan scan) {
+        List<Candidate> chosen = new ArrayList<>();
         if (wanted.isZero()) {
             return chosen;
         }
-        PriorityQueue<Victim> queue = new PriorityQueue<>(Math.max(1, candidates.size()), LOWEST_VALUE_FIRST);
-        queue.addAll(candidates);
-        Map<String, Integer> addedPerClient = new HashMap<>();
+        PriorityQueue<Valued> byValue = new PriorityQueue<>(Math.max(1, scan.withCandidates().size()), BY_VALUE);
+        for (ClientState client : scan.withCandidates()) {
+            byValue.add(new Valued(client.cvs, client));
+        }
         Resources covered = Resources.ZERO;
-        while (!covered.covers(wanted) && !queue.isEmpty()) {
-            Victim next = queue.poll();
-            String client = next.instance().clientId();
-            int added = addedPerClient.getOrDefault(client, 0);
-            if (standing.recentInterruptions(client) + added >= criteria.maxInterruptions()) {
-                count(excluded, OVER_BUDGET);
-                continue;
+        while (!covered.covers(wanted) && !byValue.isEmpty()) {
+            Valued lowest = byValue.poll();
+            List<ClientState> sameValue = new ArrayList<>();
+            sameValue.add(lowest.client());
+            while (!byValue.isEmpty() && BY_VALUE.compare(byValue.peek(), lowest) == 0) {
+                sameValue.add(byValue.poll().client());
             }
-            addedPerClient.put(client, added + 1);
-            chosen.add(next);
-            covered = covered.plus(next.instance().resources());
+            List<Takeable> inOrder = new ArrayList<>();
+            for (ClientState client : sameValue) {
+                for (int k : scan.takeable(client)) {
+                    inOrder.add(new Takeable(k, client));
+                }
+            }
+            inOrder.sort((x, y) -> scan.youngestFirst(x.index(), y.index()));
+            int last = -1;
+            int taken = 0;
+            for (Takeable next : inOrder) {
+                Instance instance = scan.candidate(next.index());
+                chosen.add(new Candidate(instance, next.client()));
+                taken++;
+                covered = covered.plus(instance.resources());
+                if (covered.covers(wanted)) {
+                    last = next.index();
+                    break;
+                }
+            }
+            int met = 0;
+            for (ClientState client : sameValue) {
+                met += scan.metUpTo(client, last);
+            }
+            scan.passedOverForBudget(met - taken);
         }
         return spareSuperfluous(chosen, wanted, covered);
     }
 
     /** Spares, highest CVS first, every victim without which the need is still covered. */
-    private static List<Victim> spareSuperfluous(List<Victim> chosen, Resources wanted, Resources covered) {
+    private static List<Candidate> spareSuperfluous(List<Candidate> chosen, Resources wanted, Resources covered) {
         if (!covered.covers(wanted)) {
             return chosen;
         }
-        List<Victim> kept = new ArrayList<>(chosen);
+        List<Candidate> kept = new ArrayList<>(chosen);
         for (int n = kept.size() - 1; n >= 0; n--) {
             Resources without = covered.minusClamped(kept.get(n).instance().resources());
             if (without.covers(wanted)) {
@@ -155,15 +151,23 @@ public final class VictimSelector {
         return kept;
     }
 
-    private static List<Victim> all(List<Victim> candidates) {
-        List<Victim> sorted = new ArrayList<>(candidates);
-        sorted.sort(LOWEST_VALUE_FIRST);
-        return sorted;
+    /** {@code candidates} as victims, each for {@code reason}, or for its client's reason when null. */
+    private static List<Victim> victims(List<Candidate> candidates, String reason) {
+        List<Victim> victims = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            victims.add(new Victim(c.instance(), c.client().cvs, reason != null ? reason : c.client().candidateReason()));
+        }
+        return victims;
     }
 
-    private static double cvsOf(ClientStanding standing, String clientId) {
-        double cvs = standing.cvs(clientId);
-        return Double.isNaN(cvs) ? 0 : cvs;
+    private static int lowestValueFirst(Candidate a, Candidate b) {
+        int byValue = Double.compare(a.client().cvs, b.client().cvs);
+        return byValue != 0 ? byValue : youngestFirst(a.instance(), b.instance());
+    }
+
+    private static int youngestFirst(Instance a, Instance b) {
+        int byAge = b.startedAt().compareTo(a.startedAt());
+        return byAge != 0 ? byAge : a.instanceId().compareTo(b.instanceId());
     }
 
     private static Resources allocated(Collection<Instance> instances) {
@@ -184,11 +188,43 @@ public final class VictimSelector {
         return sum;
     }
 
-    private static void count(Map<String, Integer> excluded, String reason) {
-        excluded.merge(reason, 1, Integer::sum);
+    /** A client with candidates and its CVS, side by side so that ordering clients reads no client. */
+    private record Valued(double cvs, ClientState client) {
     }
 
-    private static String round(double value) {
-        return String.format(java.util.Locale.ROOT, "%.3f", value);
+    /** A candidate of a client taken from, by its index in the scan. */
+    private record Takeable(int index, ClientState client) {
+    }
+
+    /** The uninterruptible instances as victims, lowest value first: put in order when first read. */
+    private static final class SortedWhenRead extends AbstractList<Victim> {
+
+        private final int size;
+        private List<Candidate> unsorted;
+        private List<Victim> sorted;
+
+        SortedWhenRead(List<Candidate> unsorted) {
+            this.size = unsorted.size();
+            this.unsorted = unsorted;
+        }
+
+        @Override
+        public Victim get(int index) {
+            return sorted().get(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        private synchronized List<Victim> sorted() {
+            if (sorted == null) {
+                unsorted.sort(LOWEST_VALUE_FIRST);
+                sorted = victims(unsorted, UNINTERRUPTIBLE);
+                unsorted = null;
+            }
+            return sorted;
+        }
     }
 }

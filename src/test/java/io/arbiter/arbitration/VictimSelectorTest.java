@@ -195,4 +195,39 @@ class VictimSelectorTest {
         assertThat(s.shortfall().cpu()).isEqualTo(8);
         assertThat(ids(s.uninterruptible())).containsExactly("vip");
     }
+
+    @Test
+    void amongClientsOfEqualValueTheYoungestGoFirstAndTheBudgetIsCountedUpToTheLastVictim() {
+        instance("a-old", "a", 0.1, 1, Duration.ofHours(9), InstanceKind.INTERRUPTIBLE);
+        instance("a-mid", "a", 0.1, 1, Duration.ofHours(5), InstanceKind.INTERRUPTIBLE);
+        instance("a-new", "a", 0.1, 1, Duration.ofHours(1), InstanceKind.INTERRUPTIBLE);
+        instance("b-old", "b", 0.1, 1, Duration.ofHours(8), InstanceKind.INTERRUPTIBLE);
+        instance("b-mid", "b", 0.1, 1, Duration.ofHours(4), InstanceKind.INTERRUPTIBLE);
+        instance("b-new", "b", 0.1, 1, Duration.ofHours(2), InstanceKind.INTERRUPTIBLE);
+        instance("c-new", "c", 0.2, 1, Duration.ofHours(1), InstanceKind.INTERRUPTIBLE);
+        instance("c-old", "c", 0.2, 1, Duration.ofHours(7), InstanceKind.INTERRUPTIBLE);
+        recent.put("b", 1);
+
+        Selection coveredAmongEquals = select(3, null);
+        Selection coveredBeyond = select(4, null);
+
+        assertThat(ids(coveredAmongEquals.victims())).containsExactly("a-new", "b-new", "a-mid");
+        assertThat(coveredAmongEquals.excluded()).containsEntry(VictimSelector.OVER_BUDGET, 1);
+        assertThat(ids(coveredBeyond.victims())).containsExactly("a-new", "b-new", "a-mid", "c-new");
+        assertThat(coveredBeyond.excluded()).containsEntry(VictimSelector.OVER_BUDGET, 3);
+    }
+
+    @Test
+    void uninterruptibleInstancesAreOfferedLowestValueFirstYoungestFirstAmongEquals() {
+        instance("u-rich", "a", 0.8, 2, Duration.ofDays(1), InstanceKind.UNINTERRUPTIBLE);
+        instance("u-old", "b", 0.2, 2, Duration.ofDays(3), InstanceKind.UNINTERRUPTIBLE);
+        instance("u-new", "b", 0.2, 2, Duration.ofDays(2), InstanceKind.UNINTERRUPTIBLE);
+        instance("u-poor", "c", 0.1, 2, Duration.ofDays(1), InstanceKind.UNINTERRUPTIBLE);
+
+        Selection s = select(2, null);
+
+        assertThat(ids(s.uninterruptible())).containsExactly("u-poor", "u-new", "u-old", "u-rich");
+        assertThat(s.uninterruptible()).allSatisfy(v -> assertThat(v.reason()).isEqualTo(VictimSelector.UNINTERRUPTIBLE));
+        assertThat(s.excluded()).containsEntry(VictimSelector.UNINTERRUPTIBLE, 4);
+    }
 }

@@ -14,7 +14,6 @@ import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
 import io.arbiter.policy.ScoringParameters;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -31,8 +30,7 @@ import java.util.Set;
  * percentile of CVS). Decided two ways:
  * <ul>
  *   <li>{@link #arbiter()}: {@link Arbitrator#decide} with the standing the service has ready at
- *       decision time: each client's stored CVS, spared by the rules' default conclusion when its
- *       CVS is at or above the interruption threshold, and its recent interruptions;</li>
+ *       decision time ({@link Fleet#standing()});</li>
  *   <li>{@link #specificationBaseline()}: the original specification's algorithm: compute every
  *       client's CVS again (factors assembled from its inputs and scored by the rules, as the
  *       service re-scores), sort all instances by their client's CVS, and interrupt every
@@ -49,7 +47,6 @@ public final class ContendedPlatform {
     public static final double NEED_SHARE = 0.02;
 
     static final String PLATFORM = "p-bench";
-    static final String SPARED = "CVS at or above the interruption threshold";
 
     private static final double[] CORES = {0.5, 1, 2, 4, 8, 16};
     private static final double[] CORE_WEIGHTS = {0.15, 0.25, 0.25, 0.2, 0.1, 0.05};
@@ -70,7 +67,7 @@ public final class ContendedPlatform {
                 new Resources(allocated.cpu() * NEED_SHARE, allocated.memoryGiB() * NEED_SHARE),
                 fleet.clientAtQuantile(0.99));
         this.criteria = ScoringParameters.interruption(fleet.policy().policy());
-        this.standing = new StoredStanding(fleet.cvs(), fleet.recentInterruptions(), criteria.threshold());
+        this.standing = fleet.standing();
     }
 
     /** {@code size} instances of {@code fleet}'s clients on one platform, generated from a fixed seed. */
@@ -161,27 +158,5 @@ public final class ContendedPlatform {
     /** The contention both approaches answer. */
     public Contention contention() {
         return contention;
-    }
-
-    /** The standing the running service has ready: stored scores, the rules' default conclusion. */
-    private record StoredStanding(Map<String, Double> cvs, Map<String, Integer> recent, double threshold)
-            implements ClientStanding {
-
-        @Override
-        public double cvs(String clientId) {
-            Double value = cvs.get(clientId);
-            return value == null ? Double.NaN : value;
-        }
-
-        @Override
-        public String spared(String clientId) {
-            double value = cvs(clientId);
-            return Double.isNaN(value) || value < threshold ? null : SPARED;
-        }
-
-        @Override
-        public int recentInterruptions(String clientId) {
-            return recent.getOrDefault(clientId, 0);
-        }
     }
 }

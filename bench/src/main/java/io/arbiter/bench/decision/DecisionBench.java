@@ -25,12 +25,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * specification's algorithm (score every client again, sort every instance, interrupt all under the
  * threshold). Sample time, so that the median and the 99th percentile are printed.
  *
+ * <p>Settings, kept modest for two shared cores: one fork; five measured iterations of 2 s; warm-up
+ * five iterations of 2 s for Arbiter, ten for the baseline (its rule sessions take longer to reach
+ * their steady speed, and a baseline measured cold would flatter the comparison).
+ *
  * <p>Run: {@code bin/bench jmh DecisionBench}, or {@code bin/bench io.arbiter.bench.decision.DecisionComparison}
  * for the same run summed up in one table with the instances each approach interrupts.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 @State(Scope.Benchmark)
@@ -56,6 +60,7 @@ public class DecisionBench {
 
     /** The original specification: re-score every client, sort all instances, take all under the threshold. */
     @Benchmark
+    @Warmup(iterations = 10, time = 2)
     public List<Instance> specificationBaseline() {
         return platform.specificationBaseline();
     }

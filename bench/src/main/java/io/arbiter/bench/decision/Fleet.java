@@ -1,13 +1,17 @@
 package io.arbiter.bench.decision;
 
+import io.arbiter.arbitration.ClientStanding;
+import io.arbiter.arbitration.Standings;
 import io.arbiter.domain.Client;
 import io.arbiter.domain.ClientFactors;
 import io.arbiter.domain.ClientScore;
 import io.arbiter.domain.DemandSignal;
+import io.arbiter.domain.InterruptionStanding;
 import io.arbiter.domain.Payment;
 import io.arbiter.domain.SlaTier;
 import io.arbiter.policy.CompiledRules;
 import io.arbiter.policy.CvsScorer;
+import io.arbiter.policy.InterruptionStandings;
 import io.arbiter.policy.PolicyDocument;
 import io.arbiter.policy.RuleCompilationException;
 import io.arbiter.policy.RuleCompiler;
@@ -33,8 +37,8 @@ import java.util.Random;
  * 10,000 generated clients as the running service knows them: what their scores are computed from
  * (usage, SLA tier, invoices, demand signals), the CVS the real rules give them (factors assembled
  * by {@link FactorAssembler}, scored by {@link CvsScorer} with {@code rules/} and the default
- * policy, as the service re-scores), and how often each was interrupted lately. Deterministic: the
- * same seed gives the same fleet.
+ * policy, as the service re-scores), each one's standing from the interruption rules, and how
+ * often each was interrupted lately. Deterministic: the same seed gives the same fleet.
  *
  * <p>The mix: 5 % platinum, 20 % gold, 40 % silver, 35 % bronze; decayed CPU log-normal around 2
  * cores (3 % of clients have no usage yet), memory 2–8 GiB a core, forecasts 10–60 % above use;
@@ -55,17 +59,19 @@ public final class Fleet {
     private final PolicyDocument policy;
     private final List<String> clientIds;
     private final List<FactorAssembler.ClientInputs> inputs;
-    private final Map<String, Double> cvs;
+    private final Map<String, ClientScore> scores;
+    private final Map<String, InterruptionStanding> standings;
     private final Map<String, Integer> recentInterruptions;
 
     private Fleet(CompiledRules rules, PolicyDocument policy, List<String> clientIds,
-                  List<FactorAssembler.ClientInputs> inputs, Map<String, Double> cvs,
-                  Map<String, Integer> recentInterruptions) {
+                  List<FactorAssembler.ClientInputs> inputs, Map<String, ClientScore> scores,
+                  Map<String, InterruptionStanding> standings, Map<String, Integer> recentInterruptions) {
         this.rules = rules;
         this.policy = policy;
         this.clientIds = clientIds;
         this.inputs = inputs;
-        this.cvs = cvs;
+        this.scores = scores;
+        this.standings = standings;
         this.recentInterruptions = recentInterruptions;
     }
 
@@ -92,10 +98,12 @@ public final class Fleet {
                 recent.put(id, 1 + random.nextInt(3));
             }
         }
-        Fleet fleet = new Fleet(rules, policy, List.copyOf(ids), List.copyOf(inputs), Map.of(), Map.of());
-        // Hash maps, as the service keeps them (Map.copyOf's open addressing probes with equals, slower here).
-        return new Fleet(rules, policy, fleet.clientIds, fleet.inputs, Collections.unmodifiableMap(fleet.rescore()),
-                Collections.unmodifiableMap(recent));
+        List<ClientScore> scored = CvsScorer.score(rules, policy, assemble(policy, inputs), NOW);
+        Map<String, ClientScore> scores = new HashMap<>();
+        scored.forEach(s -> scores.put(s.clientId(), s));
+        Map<String, InterruptionStanding> standings = InterruptionStandings.evaluate(rules, policy, scored);
+        return new Fleet(rules, policy, List.copyOf(ids), List.copyOf(inputs), Collections.unmodifiableMap(scores),
+                Collections.unmodifiableMap(standings), Collections.unmodifiableMap(recent));
     }
 
     /**
@@ -108,11 +116,19 @@ public final class Fleet {
 
     /** Every client's factors, assembled from its inputs. */
     List<ClientFactors> assemble() {
-        return FactorAssembler.assemble(inputs, ScoringParameters.factors(policy.policy()), NOW);
+        return assemble(policy, inputs);
     }
 
     /** The CVS the rules give each of {@code factors}, by client id. */
     Map<String, Double> score(List<ClientFactors> factors) {
+        return score(rules, policy, factors);
+    }
+
+    private static List<ClientFactors> assemble(PolicyDocument policy, List<FactorAssembler.ClientInputs> inputs) {
+        return FactorAssembler.assemble(inputs, ScoringParameters.factors(policy.policy()), NOW);
+    }
+
+    private static Map<String, Double> score(CompiledRules rules, PolicyDocument policy, List<ClientFactors> factors) {
         List<ClientScore> scores = CvsScorer.score(rules, policy, factors, NOW);
         Map<String, Double> byClient = new HashMap<>(scores.size() * 2);
         for (ClientScore s : scores) {
@@ -184,20 +200,19 @@ public final class Fleet {
         return clientIds;
     }
 
-    /** The CVS the service holds for each client (computed once, at generation). */
-    public Map<String, Double> cvs() {
-        return cvs;
-    }
-
-    /** Each client's interruptions within the disruption-budget window (absent: none). */
-    public Map<String, Integer> recentInterruptions() {
-        return recentInterruptions;
+    /**
+     * What the service has ready at decision time ({@link Standings}): each client's score and its
+     * standing from the interruption rules, both computed once at generation, and its interruptions
+     * within the disruption-budget window.
+     */
+    public ClientStanding standing() {
+        return new Standings(scores, standings, recentInterruptions);
     }
 
     /** The client whose CVS is at the {@code share} quantile of the fleet's (0.99: among the highest). */
     public String clientAtQuantile(double share) {
         String[] byValue = clientIds.toArray(String[]::new);
-        Arrays.sort(byValue, (a, b) -> Double.compare(cvs.get(a), cvs.get(b)));
+        Arrays.sort(byValue, (a, b) -> Double.compare(scores.get(a).cvs(), scores.get(b).cvs()));
         return byValue[(int) Math.min(byValue.length - 1, Math.floor(share * byValue.length))];
     }
 }
