@@ -68,6 +68,19 @@ final class Actuator {
         }
     }
 
+    /**
+     * Carries on an action that a member which left the cluster had started and not finished: it is
+     * run again from the graceful shutdown (the driver's calls are idempotent per instance, and the
+     * log keeps the first final state). Does nothing when it is final or already running here.
+     */
+    void resume(ActionRecord action) {
+        if (action.type() == ActionType.INTERRUPT && !action.status().isFinal() && running.add(action.actionId())) {
+            LOG.info("resuming action {} ({} on {}), left {} by a member that left", action.actionId(),
+                    action.instanceId(), action.platformId(), action.status().wire());
+            interrupt(action);
+        }
+    }
+
     /** True while an action on the platform is under way on this node. */
     boolean busy(String platformId) {
         return actionsUnderWay.containsKey(platformId);

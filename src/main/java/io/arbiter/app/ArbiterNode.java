@@ -65,6 +65,7 @@ public final class ArbiterNode implements AutoCloseable {
         ScoreRefresher refresher = null;
         RuleWatcher watcher = null;
         ExecutorScheduler timers = null;
+        OwnedArbitration owned = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
@@ -90,13 +91,7 @@ public final class ArbiterNode implements AutoCloseable {
                     () -> engine.current().policy().policy().interruption().gracePeriod(), registry);
             ArbitrationService arbitration = new ArbitrationService(member.store(), member.scores(),
                     member.decisionLog(), engine, actuator, clock, registry);
-            member.store().onOwnedContention((eventId, contention) ->
-                    arbitration.arbitrate(eventId, contention, false, false).whenComplete((r, f) -> {
-                        if (f != null) {
-                            LOG.warn("contention {} on {} was not decided: {}", eventId, contention.platformId(),
-                                    f.toString());
-                        }
-                    }));
+            owned = ClusterWiring.decide(member, arbitration, actuator, registry);
             ingestor.onApplied(arbitration::checkHighWater);
 
             ContentionForecaster forecaster = new ContentionForecaster(member.store(), member.decisionLog(), engine,
@@ -110,13 +105,14 @@ public final class ArbiterNode implements AutoCloseable {
             HttpServerVerticle http = new HttpServerVerticle(config.http(), new HttpServices(member.store(),
                     member.scores(), member.decisionLog(), ingestor, ingestMetrics, engine, policy, forecaster,
                     arbitration, simulator, clock, registry, checks));
-            vertx = Vertx.vertx();
+            vertx = ClusterWiring.vertx(member);
+            ClusterWiring.serve(member, vertx, http);
             vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
             LOG.info("Arbiter listening on http://{}:{} (data under {})", config.http().host(), http.port(),
                     config.dataDir());
-            return new ArbiterNode(member, vertx, http, watcher, refresher, timers);
+            return new ArbiterNode(member, vertx, http, watcher, refresher, owned, timers);
         } catch (Exception e) {
-            closeQuietly(watcher, refresher, timers);
+            closeQuietly(watcher, refresher, owned, timers);
             if (vertx != null) {
                 vertx.close();
             }

@@ -3,6 +3,7 @@ package io.arbiter.grid;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.ActionType;
@@ -19,7 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The decision log in the grid: decisions are recorded once per id (a second record of the same id
@@ -31,8 +34,11 @@ public final class GridDecisionLog {
     private final IMap<String, ActionRecord> actions;
     private final IMap<String, Notice> notices;
     private final Executor queries;
+    private final GridOwnership ownership;
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
-    GridDecisionLog(HazelcastInstance hz, Executor queries) {
+    GridDecisionLog(HazelcastInstance hz, GridOwnership ownership, Executor queries) {
+        this.ownership = ownership;
         this.notices = hz.getMap(GridMaps.NOTICES);
         this.decisions = hz.getMap(GridMaps.DECISIONS);
         this.actions = hz.getMap(GridMaps.ACTIONS);
@@ -43,16 +49,34 @@ public final class GridDecisionLog {
     public record Recorded(Decision decision, boolean isNew) {
     }
 
-    /** Records {@code decision} unless one with its id exists; answers the one in the log. */
+    /**
+     * Calls {@code listener} with a decision's id each time this member records it as new or moves
+     * one of its actions (on the log's threads).
+     */
+    public void onChange(Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    /**
+     * Records {@code decision} unless one with its id exists; answers the one in the log. Fails
+     * with {@link MinorityException} on a member that sees too few members to decide.
+     */
     public CompletionStage<Recorded> record(Decision decision) {
         return CompletableFuture.supplyAsync(() -> {
-            Decision existing = decisions.putIfAbsent(decision.decisionId(), decision);
+            refuseInMinority(decision.decisionId());
+            Decision existing;
+            try {
+                existing = decisions.putIfAbsent(decision.decisionId(), decision);
+            } catch (SplitBrainProtectionException e) {
+                throw minority(decision.decisionId());
+            }
             if (existing != null) {
                 return new Recorded(withCurrentActions(existing), false);
             }
             Map<String, ActionRecord> byId = new HashMap<>();
             decision.actions().forEach(a -> byId.put(a.actionId(), a));
             byId.forEach(actions::putIfAbsent);
+            changed(decision.decisionId());
             return new Recorded(decision, true);
         }, queries);
     }
@@ -81,7 +105,29 @@ public final class GridDecisionLog {
 
     /** Moves an action to {@code status}; answers it as it now is (unchanged when already final). */
     public CompletionStage<ActionRecord> advance(String actionId, ActionStatus status, Instant at, String note) {
-        return actions.submitToKey(actionId, new AdvanceAction(status, at, note)).thenApplyAsync(a -> a, queries);
+        return actions.submitToKey(actionId, new AdvanceAction(status, at, note)).thenApplyAsync(a -> {
+            if (a != null) {
+                changed(a.decisionId());
+            }
+            return a;
+        }, queries);
+    }
+
+    private void refuseInMinority(String decisionId) {
+        if (!ownership.hasMajority()) {
+            throw minority(decisionId);
+        }
+    }
+
+    private MinorityException minority(String decisionId) {
+        return new MinorityException("refusing to decide " + decisionId + ": this member sees "
+                + ownership.members().size() + " member(s), fewer than the " + ownership.membersNeeded()
+                + " the cluster's split-brain protection needs; it is on the minority side of a split and "
+                + "decides nothing until the cluster heals");
+    }
+
+    private void changed(String decisionId) {
+        changeListeners.forEach(l -> l.accept(decisionId));
     }
 
     /** How many interrupt actions each client has had since {@code since}, aborted ones excepted. */

@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -32,11 +33,13 @@ public final class GridMember implements AutoCloseable {
     private final GridDecisionLog decisionLog;
     private final GridScores scores;
     private final GridClients clients;
+    private final GridOwnership ownership;
 
     private GridMember(HazelcastInstance hazelcast, GridOptions options) {
         this.hazelcast = hazelcast;
+        this.ownership = new GridOwnership(hazelcast);
         this.store = new GridStore(hazelcast, options);
-        this.decisionLog = new GridDecisionLog(hazelcast, gridThreads);
+        this.decisionLog = new GridDecisionLog(hazelcast, ownership, gridThreads);
         this.scores = new GridScores(hazelcast, gridThreads);
         this.clients = new GridClients(hazelcast, gridThreads);
     }
@@ -46,7 +49,9 @@ public final class GridMember implements AutoCloseable {
         AsyncExecutor.install();
         Config config = load(options);
         addArbiterSettings(config, options);
-        return new GridMember(Hazelcast.newHazelcastInstance(config), options);
+        HazelcastInstance hazelcast = options.starter() == null ? Hazelcast.newHazelcastInstance(config)
+                : options.starter().start(config);
+        return new GridMember(hazelcast, options);
     }
 
     private static Config load(GridOptions options) {
@@ -90,6 +95,7 @@ public final class GridMember implements AutoCloseable {
         DecisionSerializers.all().forEach(compact::addSerializer);
         ClientUsageSerializers.all().forEach(compact::addSerializer);
 
+        addEventBusStructures(config);
         config.getMapConfig(GridMaps.USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
         config.getMapConfig(GridMaps.CLIENT_USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
         MapConfig locations = config.getMapConfig(GridMaps.INSTANCE_LOCATIONS);
@@ -99,6 +105,17 @@ public final class GridMember implements AutoCloseable {
                 .setInvalidateOnChange(true));
         config.getMapConfig(GridMaps.EVENT_IDS)
                 .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, options.dedupeWindow().toSeconds()));
+    }
+
+    /**
+     * The structures the clustered Vert.x event bus keeps in the grid, as vertx-hazelcast's own
+     * default configuration declares them (it does not add them to a configuration it is handed).
+     */
+    private static void addEventBusStructures(Config config) {
+        config.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
+                .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+        config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
+        config.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
     }
 
     /**
@@ -148,6 +165,22 @@ public final class GridMember implements AutoCloseable {
     /** Client scores and the policy in force. */
     public GridScores scores() {
         return scores;
+    }
+
+    /** Members, partition owners and the majority that decisions need. */
+    public GridOwnership ownership() {
+        return ownership;
+    }
+
+    /** True when this member's configuration joins other members over the network (TCP-IP, multicast or discovery). */
+    public boolean joinsNetwork() {
+        JoinConfig join = hazelcast.getConfig().getNetworkConfig().getJoin();
+        return join.getTcpIpConfig().isEnabled() || join.getMulticastConfig().isEnabled()
+                || join.isAutoDetectionEnabled();
+    }
+
+    HazelcastInstance hazelcast() {
+        return hazelcast;
     }
 
     /** True while the member runs and is part of a cluster (itself included). */
