@@ -13,6 +13,7 @@ import com.hazelcast.internal.util.ConcurrencyUtil;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -26,6 +27,8 @@ public final class GridMember implements AutoCloseable {
 
     /** Member attribute that names the zone, read by ZONE_AWARE partition groups. */
     public static final String ZONE_ATTRIBUTE = "hazelcast.partition.group.zone";
+    /** Member attribute with the Vert.x node id, which vertx-hazelcast reads from the member. */
+    private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
     private final HazelcastInstance hazelcast;
     private final GridStore store;
@@ -109,9 +112,12 @@ public final class GridMember implements AutoCloseable {
 
     /**
      * The structures the clustered Vert.x event bus keeps in the grid, as vertx-hazelcast's own
-     * default configuration declares them (it does not add them to a configuration it is handed).
+     * default configuration declares them (it does not add them to a configuration it is handed),
+     * and the member attribute that names this node on the event bus, which it reads from a
+     * member it is handed rather than setting it.
      */
     private static void addEventBusStructures(Config config) {
+        config.getMemberAttributeConfig().setAttribute(VERTX_NODE_ID, UUID.randomUUID().toString());
         config.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
                 .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
         config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
