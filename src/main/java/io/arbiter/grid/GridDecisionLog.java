@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The decision log in the grid: decisions are recorded once per id (a second record of the same id
@@ -62,14 +63,12 @@ public final class GridDecisionLog {
      * with {@link MinorityException} on a member that sees too few members to decide.
      */
     public CompletionStage<Recorded> record(Decision decision) {
-        return CompletableFuture.supplyAsync(() -> {
-            refuseInMinority(decision.decisionId());
-            Decision existing;
-            try {
-                existing = decisions.putIfAbsent(decision.decisionId(), decision);
-            } catch (SplitBrainProtectionException e) {
-                throw minority(decision.decisionId());
+        String what = "refusing to decide " + decision.decisionId();
+        return guarded(what, () -> {
+            if (!ownership.hasMajority()) {
+                throw minority(what);
             }
+            Decision existing = decisions.putIfAbsent(decision.decisionId(), decision);
             if (existing != null) {
                 return new Recorded(withCurrentActions(existing), false);
             }
@@ -78,24 +77,24 @@ public final class GridDecisionLog {
             byId.forEach(actions::putIfAbsent);
             changed(decision.decisionId());
             return new Recorded(decision, true);
-        }, queries);
+        });
     }
 
     /** A decision with each action in its current state. */
     public CompletionStage<Optional<Decision>> decision(String decisionId) {
-        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(decisions.get(decisionId))
-                .map(this::withCurrentActions), queries);
+        return guarded("cannot read decision " + decisionId, () -> Optional.ofNullable(decisions.get(decisionId))
+                .map(this::withCurrentActions));
     }
 
     /** The newest decisions, for one platform or all (platformId null), newest first. */
     public CompletionStage<List<Decision>> recent(String platformId, int limit) {
-        return CompletableFuture.supplyAsync(() -> {
+        return guarded("cannot read decisions", () -> {
             Collection<Decision> found = platformId == null ? decisions.values()
                     : decisions.values(Predicates.equal("platformId", platformId));
             return found.stream().sorted(Comparator.comparing(Decision::decidedAt).reversed()
                             .thenComparing(Decision::decisionId))
                     .limit(limit).map(this::withCurrentActions).toList();
-        }, queries);
+        });
     }
 
     /** One action with its history. */
@@ -113,17 +112,24 @@ public final class GridDecisionLog {
         }, queries);
     }
 
-    private void refuseInMinority(String decisionId) {
-        if (!ownership.hasMajority()) {
-            throw minority(decisionId);
-        }
+    /**
+     * Runs {@code body} on the log's threads; the split-brain protection's refusal (the decision
+     * maps are protected for reads and writes) becomes a {@link MinorityException} that says so.
+     */
+    private <T> CompletionStage<T> guarded(String what, Supplier<T> body) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return body.get();
+            } catch (SplitBrainProtectionException e) {
+                throw minority(what);
+            }
+        }, queries);
     }
 
-    private MinorityException minority(String decisionId) {
-        return new MinorityException("refusing to decide " + decisionId + ": this member sees "
-                + ownership.members().size() + " member(s), fewer than the " + ownership.membersNeeded()
-                + " the cluster's split-brain protection needs; it is on the minority side of a split and "
-                + "decides nothing until the cluster heals");
+    private MinorityException minority(String what) {
+        return new MinorityException(what + ": this member sees " + ownership.members().size()
+                + " member(s), fewer than the " + ownership.membersNeeded() + " the cluster's split-brain "
+                + "protection needs; it is on the minority side of a split and decides nothing until the cluster heals");
     }
 
     private void changed(String decisionId) {
@@ -132,7 +138,7 @@ public final class GridDecisionLog {
 
     /** How many interrupt actions each client has had since {@code since}, aborted ones excepted. */
     public CompletionStage<Map<String, Integer>> interruptionsSince(Instant since) {
-        return CompletableFuture.supplyAsync(() -> {
+        return guarded("cannot count recent interruptions", () -> {
             Map<String, Integer> counts = new HashMap<>();
             for (ActionRecord a : actions.values(Predicates.and(
                     Predicates.equal("type", ActionType.INTERRUPT.name()),
@@ -142,12 +148,12 @@ public final class GridDecisionLog {
                 }
             }
             return counts;
-        }, queries);
+        });
     }
 
     /** Actions not yet in a final state, to resume after a restart or a change of owner. */
     public CompletionStage<List<ActionRecord>> unfinished() {
-        return CompletableFuture.supplyAsync(() -> {
+        return guarded("cannot list unfinished actions", () -> {
             List<ActionRecord> open = new ArrayList<>();
             for (ActionRecord a : actions.values()) {
                 if (!a.status().isFinal()) {
@@ -155,7 +161,7 @@ public final class GridDecisionLog {
                 }
             }
             return open;
-        }, queries);
+        });
     }
 
     /** Records a notice (once per id). */

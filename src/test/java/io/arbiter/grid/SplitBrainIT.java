@@ -106,9 +106,13 @@ class SplitBrainIT {
         assertThat(minority.events(new JsonArray().add(contention("k-split", p)).encode()).status())
                 .as("the minority still accepts events").isEqualTo(202);
         await().atMost(20, TimeUnit.SECONDS).until(() -> refusals(minority) >= 1);
-        assertThat(triggers(minority, p)).as("no decision on the minority side").isEmpty();
+        Http.Answer reads = minority.get("/v1/decisions?platformId=" + p);
+        assertThat(reads.status()).as("the decision log is protected for reads too").isEqualTo(503);
+        assertThat(reads.body()).contains("minority");
         Http.Answer decided = majority.post("/v1/arbitrations", "application/json", contention("k-major", p).encode());
         assertThat(decided.status()).as("the majority side decides: " + decided.body()).isEqualTo(201);
+        assertThat(triggers(majority, p)).containsExactly("k-major");
+        assertThat(refusals(majority)).isZero();
 
         heal(2, 0);
         heal(2, 1);
