@@ -109,6 +109,10 @@ final class OwnedArbitration implements AutoCloseable {
 
     private void decide(String eventId, Contention contention) {
         String key = contention.platformId() + "/" + eventId;
+        if (!ownership.hasMajority()) {
+            notDecided(key, eventId, contention, ownership.refusal("refusing to decide contention " + eventId));
+            return;
+        }
         if (!inFlight.add(key)) {
             return;
         }

@@ -127,9 +127,7 @@ public final class GridDecisionLog {
     }
 
     private MinorityException minority(String what) {
-        return new MinorityException(what + ": this member sees " + ownership.members().size()
-                + " member(s), fewer than the " + ownership.membersNeeded() + " the cluster's split-brain "
-                + "protection needs; it is on the minority side of a split and decides nothing until the cluster heals");
+        return ownership.refusal(what);
     }
 
     private void changed(String decisionId) {

@@ -90,6 +90,13 @@ public final class GridOwnership {
         return protection == null ? 1 : protection.getMinimumClusterSize();
     }
 
+    /** The refusal to do {@code what} on the minority side of a split, saying why. */
+    public MinorityException refusal(String what) {
+        return new MinorityException(what + ": this member sees " + members().size() + " member(s), fewer than the "
+                + membersNeeded() + " the cluster's split-brain protection needs; it is on the minority side of a "
+                + "split and decides nothing until the cluster heals");
+    }
+
     /** True when every partition has its backups in place: no migration is under way. */
     public boolean isSettled() {
         return hz.getPartitionService().isClusterSafe();
