@@ -33,7 +33,8 @@ public final class ClusterRoutes {
         JsonArray members = new JsonArray();
         ownership.members().forEach(m -> members.add(member(m)));
         Responses.json(ctx, 200, new JsonObject().put("self", member(ownership.self())).put("members", members)
-                .put("majority", ownership.hasMajority()).put("membersNeeded", ownership.membersNeeded()));
+                .put("majority", ownership.hasMajority()).put("membersNeeded", ownership.membersNeeded())
+                .put("settled", ownership.isSettled()));
     }
 
     private void owner(RoutingContext ctx) {

@@ -73,7 +73,7 @@ class ClusterIT {
         try {
             await().atMost(150, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
                     members.stream().allMatch(m -> m.http().get("/ready").status() == 200
-                            && m.http().get("/v1/cluster").json().getJsonArray("members").size() == 3));
+                            && settledWith(m, 3)));
         } catch (RuntimeException e) {
             members.forEach(m -> System.out.println("---- " + m.zone() + "\n" + m.log()));
             throw e;
@@ -256,7 +256,7 @@ class ClusterIT {
             killed.kill();
         }
         await().atMost(60, TimeUnit.SECONDS).ignoreExceptions().until(() -> alive.stream()
-                .allMatch(m -> m.http().get("/v1/cluster").json().getJsonArray("members").size() == 2));
+                .allMatch(m -> settledWith(m, 2)));
 
         for (MemberProcess m : alive) {
             JsonObject cluster = m.http().get("/v1/cluster").json();
@@ -281,6 +281,12 @@ class ClusterIT {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** True when {@code m} sees {@code size} members and no partition is moving: owners stay put. */
+    private static boolean settledWith(MemberProcess m, int size) {
+        JsonObject cluster = m.http().get("/v1/cluster").json();
+        return cluster.getJsonArray("members").size() == size && cluster.getBoolean("settled");
+    }
 
     private static JsonObject contention(String id, String platformId, double cpu, String beneficiary) {
         JsonObject c = new JsonObject().put("id", id).put("type", "contention").put("platformId", platformId)

@@ -76,7 +76,8 @@ class SplitBrainIT {
         for (CompletableFuture<ArbiterNode> node : starting) {
             nodes.add(node.get(150, TimeUnit.SECONDS));
         }
-        await().atMost(60, TimeUnit.SECONDS).until(() -> nodes.stream().allMatch(n -> membersSeenBy(n) == 3));
+        await().atMost(60, TimeUnit.SECONDS).until(() -> nodes.stream().allMatch(n -> membersSeenBy(n) == 3
+                && http(n).get("/v1/cluster").json().getBoolean("settled")));
     }
 
     @AfterAll
