@@ -92,6 +92,7 @@ public final class ArbiterNode implements AutoCloseable {
             ArbitrationService arbitration = new ArbitrationService(member.store(), member.scores(),
                     member.decisionLog(), engine, actuator, clock, registry);
             owned = ClusterWiring.decide(member, arbitration, actuator, registry);
+            OwnerRouting routing = ClusterWiring.route(member, arbitration);
             ingestor.onApplied(arbitration::checkHighWater);
 
             ContentionForecaster forecaster = new ContentionForecaster(member.store(), member.decisionLog(), engine,
@@ -104,9 +105,9 @@ public final class ArbiterNode implements AutoCloseable {
                     new ReadinessCheck("rules", () -> engine.current().rules() != null));
             HttpServerVerticle http = new HttpServerVerticle(config.http(), new HttpServices(member.store(),
                     member.scores(), member.decisionLog(), ingestor, ingestMetrics, engine, policy, forecaster,
-                    arbitration, simulator, clock, registry, checks));
+                    routing, simulator, clock, registry, checks));
             vertx = ClusterWiring.vertx(member);
-            ClusterWiring.serve(member, vertx, http);
+            ClusterWiring.serve(member, vertx, http, routing);
             vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
             LOG.info("Arbiter listening on http://{}:{} (data under {})", config.http().host(), http.port(),
                     config.dataDir());

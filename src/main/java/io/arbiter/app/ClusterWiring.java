@@ -46,9 +46,18 @@ final class ClusterWiring {
         return vertx;
     }
 
-    /** Publishes each decision this member records or moves to every member's feed; adds the cluster routes. */
-    static void serve(GridMember member, Vertx vertx, HttpServerVerticle http) {
+    /** {@code POST /v1/arbitrations} decided by the platform's owner, wherever it arrives. */
+    static OwnerRouting route(GridMember member, ArbitrationService arbitration) {
+        return new OwnerRouting(arbitration, member.ownership(), member.decisionLog());
+    }
+
+    /**
+     * Publishes each decision this member records or moves to every member's feed, answers other
+     * members' arbitration requests for the platforms it owns, and adds the cluster routes.
+     */
+    static void serve(GridMember member, Vertx vertx, HttpServerVerticle http, OwnerRouting routing) {
         member.decisionLog().onChange(id -> vertx.eventBus().publish(EventBusAddresses.DECISIONS, id));
+        routing.serve(vertx);
         http.with(new ClusterRoutes(member.ownership())::register);
     }
 }

@@ -14,6 +14,14 @@ public final class EventBusAddresses {
      */
     public static final String DECISIONS = "arbiter.decisions";
 
+    /**
+     * Followed by a member's id: that member decides, for {@code POST /v1/arbitrations} received by
+     * another member, a contention on a platform it owns. The request holds the trigger id and the
+     * contention; the reply the decision's id and whether this request took it (or a failure: 400
+     * for an unknown platform, 503 otherwise, with the reason).
+     */
+    public static final String ARBITRATE = "arbiter.arbitrate.";
+
     private EventBusAddresses() {
     }
 }

@@ -1,6 +1,8 @@
 package io.arbiter.app;
 
+import io.arbiter.arbitration.DecisionIds;
 import io.arbiter.testing.ClusterFiles;
+import io.arbiter.testing.DecisionFeed;
 import io.arbiter.testing.Http;
 import io.arbiter.testing.MemberProcess;
 import io.vertx.core.json.JsonArray;
@@ -127,7 +129,7 @@ class ClusterIT {
 
     @Test
     @Order(2)
-    void aContentionSentToANonOwnerIsDecidedOnceByTheOwner() {
+    void aContentionSentToANonOwnerIsDecidedOnceByTheOwnerAndEveryMembersFeedShowsIt() {
         String p = "p-own";
         send(members.get(0), new JsonArray().add(platform("e-" + p, p, 16, 64))
                 .add(client("e-c-" + p, "cheap-own", "bronze"))
@@ -136,12 +138,24 @@ class ClusterIT {
         MemberProcess nonOwner = alive.stream().filter(m -> m != owner).findFirst().orElseThrow();
         Map<MemberProcess, Double> before = new HashMap<>();
         alive.forEach(m -> before.put(m, arbitrations(m)));
+        List<DecisionFeed> feeds = alive.stream().map(m -> new DecisionFeed(m.http())).toList();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> feeds.stream().allMatch(DecisionFeed::isConnected));
 
         send(nonOwner, new JsonArray().add(contention("k-own", p, 2, null)));
 
         await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> arbitrations(owner) == before.get(owner) + 1);
+        String decisionId = DecisionIds.decision(p, "k-own", 0);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> feeds.stream().allMatch(f -> f.hasSent(decisionId)));
+        feeds.forEach(DecisionFeed::close);
+
+        Http.Answer asked = nonOwner.http().post("/v1/arbitrations", "application/json",
+                contention("k-own-asked", p, 2, null).encode());
+        assertThat(asked.status()).as("POST /v1/arbitrations to a non-owner: " + asked.body()).isEqualTo(201);
+        assertThat(asked.json().getJsonObject("trigger").getString("id")).isEqualTo("k-own-asked");
+        assertThat(arbitrations(owner)).as("decided by the owner").isEqualTo(before.get(owner) + 2);
         for (MemberProcess m : alive) {
-            assertThat(decisionsByTrigger(m, p)).as("decisions seen from " + m.zone()).containsExactly(Map.entry("k-own", 1));
+            assertThat(decisionsByTrigger(m, p)).as("decisions seen from " + m.zone())
+                    .containsOnly(Map.entry("k-own", 1), Map.entry("k-own-asked", 1));
             if (m != owner) {
                 assertThat(arbitrations(m)).as("decisions taken by non-owner " + m.zone()).isEqualTo(before.get(m));
             }
