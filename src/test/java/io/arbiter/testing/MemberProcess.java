@@ -4,25 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Arbiter member in its own JVM, as {@code bin/arbiter serve --cluster FILE --zone Z} starts
- * it (the packaged jar, Hazelcast's JVM flags), bound to 127.0.0.1, with its log in a file.
+ * One Arbiter member in its own JVM, started with {@code bin/arbiter serve --cluster FILE --zone Z}
+ * (which execs the JVM, so the process is the member), bound to 127.0.0.1, with its log in a file.
  * {@link #kill()} is {@code kill -9}.
  */
 public final class MemberProcess implements AutoCloseable {
 
-    private static final List<String> JVM_FLAGS = List.of("--add-modules", "java.se",
-            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-            "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.local.localAddress=127.0.0.1",
-            "-Xmx768m", "-XX:+UseSerialGC");
+    /** Added to bin/arbiter's own JVM flags: members bind to loopback, and stay small. */
+    private static final String JAVA_OPTS = "-Dhazelcast.local.localAddress=127.0.0.1 -Xmx768m -XX:+UseSerialGC";
 
     private final String zone;
     private final int port;
@@ -38,21 +30,15 @@ public final class MemberProcess implements AutoCloseable {
 
     /** Starts a member of the cluster {@code clusterFile} describes, in {@code zone}, with HTTP on {@code port}. */
     public static MemberProcess start(Path workDir, Path clusterFile, String zone, int port) {
-        Path jar = ProjectDir.path().resolve("target/arbiter.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the integration tests with mvn verify");
-        }
         try {
             Path dir = Files.createDirectories(workDir.resolve(zone));
             Path log = dir.resolve("member.log");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(JVM_FLAGS);
-            command.addAll(List.of("-Darbiter.home=" + ProjectDir.path(), "-jar", jar.toString(), "serve",
+            ProcessBuilder builder = new ProcessBuilder(ProjectDir.path().resolve("bin/arbiter").toString(), "serve",
                     "--cluster", clusterFile.toString(), "--zone", zone, "--port", String.valueOf(port),
-                    "--data", dir.resolve("data").toString()));
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+                    "--data", dir.resolve("data").toString())
+                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("ARBITER_JAVA_OPTS", JAVA_OPTS);
+            Process p = builder.start();
             return new MemberProcess(zone, port, log, p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,19 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Arbiter members in their own JVMs on 127.0.0.1, started as {@code bin/arbiter serve} starts them
- * (with this harness's class path): one with the single-member default, or several in zones with
- * {@code cluster-config/cluster.yaml} on free ports.
+ * Arbiter members in their own JVMs on 127.0.0.1, each started with {@code bin/arbiter serve}: one
+ * with the single-member default, or several in zones with {@code cluster-config/cluster.yaml} on
+ * free ports.
  */
 final class Members implements AutoCloseable {
 
-    private static final List<String> JVM_FLAGS = List.of("--add-modules", "java.se",
-            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-            "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.local.localAddress=127.0.0.1", "-Xmx1g");
+    /** Added to bin/arbiter's own JVM flags. */
+    private static final String JAVA_OPTS = "-Dhazelcast.local.localAddress=127.0.0.1 -Xmx1g";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final List<Process> processes = new ArrayList<>();
@@ -39,14 +34,12 @@ final class Members implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             int port = freePort();
             Path dir = Files.createDirectories(work.resolve("member-" + count + "-" + i));
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(JVM_FLAGS);
-            cmd.addAll(List.of("-Darbiter.home=" + home, "-cp", System.getProperty("java.class.path"),
-                    "io.arbiter.app.Main", "serve", "--cluster", configs.get(i).toString(), "--zone", "zone-" + i,
-                    "--port", String.valueOf(port), "--data", dir.resolve("data").toString()));
-            m.processes.add(new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("member.log").toFile()).start());
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/arbiter").toString(), "serve",
+                    "--cluster", configs.get(i).toString(), "--zone", "zone-" + i, "--port", String.valueOf(port),
+                    "--data", dir.resolve("data").toString())
+                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("member.log").toFile());
+            builder.environment().put("ARBITER_JAVA_OPTS", JAVA_OPTS);
+            m.processes.add(builder.start());
             m.ports.add(port);
         }
         m.awaitCluster(count);
