@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * connections, for a fixed time; then contention events sent one at a time round-robin, each timed
  * from the request until its decision arrives on the live decision feed of the member it was sent
  * to (the owner decides; the event bus carries the decision back); then
- * {@code POST /v1/arbitrations} timed on the member it reaches.
+ * {@code POST /v1/arbitrations} round-robin (a member that does not own the platform asks its owner
+ * over the event bus).
  *
  * <pre>
  * bin/bench io.arbiter.bench.cluster.ClusterBench [--seconds 15] [--warmup 5] [--connections 4] [--contentions 200]
@@ -188,7 +189,7 @@ public final class ClusterBench {
         }
     }
 
-    /** {@code POST /v1/arbitrations}: decided and recorded on the member it reaches. */
+    /** {@code POST /v1/arbitrations} round-robin: decided and recorded by the platform's owner. */
     private double[] arbitrations(List<Integer> ports) throws Exception {
         List<Double> millis = new ArrayList<>();
         String run = Long.toString(System.nanoTime(), 36);
