@@ -1,6 +1,8 @@
 package io.arbiter.actuation;
 
+import io.arbiter.domain.Endpoint;
 import io.arbiter.domain.Instance;
+import io.arbiter.domain.ShadowSlot;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +90,21 @@ public final class SimulatorDriver implements PlatformDriver {
         return terminations.computeIfAbsent(instance.instanceId(), id -> behaviourOf(id).terminateFails()
                 ? CompletableFuture.failedFuture(new IllegalStateException("simulated termination failure of " + id))
                 : CompletableFuture.completedFuture(null));
+    }
+
+    @Override
+    public CompletionStage<Snapshot> snapshot(Instance instance, Snapshot base) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("the simulator cannot snapshot yet"));
+    }
+
+    @Override
+    public CompletionStage<Void> restore(Instance copy, ShadowSlot slot, Snapshot snapshot) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("the simulator cannot restore yet"));
+    }
+
+    @Override
+    public CompletionStage<Endpoint> endpoint(Instance instance) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("simulated instances serve no traffic yet"));
     }
 
     /** Every call made, in order, as {@code "shutdown i1"} or {@code "terminate i1"}. */
