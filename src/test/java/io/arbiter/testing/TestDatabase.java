@@ -6,6 +6,7 @@ import io.arbiter.ledger.StoreOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -41,8 +42,16 @@ public final class TestDatabase {
     public static synchronized EmbeddedDatabase server() {
         if (server == null) {
             try {
-                EmbeddedDatabase started = EmbeddedDatabase.start(Files.createTempDirectory("arbiter-pg-"), true);
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-postgres-stop"));
+                Path dir = Files.createTempDirectory("arbiter-pg-");
+                EmbeddedDatabase started = EmbeddedDatabase.start(dir, true);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    try {
+                        Files.deleteIfExists(dir);
+                    } catch (IOException e) {
+                        // a temporary folder left behind
+                    }
+                }, "test-postgres-stop"));
                 server = started;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
