@@ -5,20 +5,15 @@ import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.Decision;
 import io.arbiter.testing.Http;
+import io.arbiter.testing.Platforms;
 import io.arbiter.testing.TestNode;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import static io.arbiter.testing.Events.client;
-import static io.arbiter.testing.Events.instance;
-import static io.arbiter.testing.Events.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,20 +34,6 @@ class StoreWriteThroughIT {
         node.close();
     }
 
-    /** A 16-core platform with three 4-core interruptible instances started an hour ago, of a bronze client. */
-    static String platformWithThreeInstances(Http http) {
-        String p = "p-" + UUID.randomUUID();
-        String hourAgo = Instant.now().minusSeconds(3600).toString();
-        JsonArray events = new JsonArray().add(platform("e-" + p, p, 16, 64)).add(client("c-" + p, "cheap-" + p, "bronze"));
-        for (int n = 1; n <= 3; n++) {
-            events.add(instance("e-" + p + n, p + "-i" + n, "cheap-" + p, p, "interruptible", 4, 8).put("time", hourAgo));
-        }
-        assertThat(http.events(events.encode()).status()).isEqualTo(202);
-        await().atMost(30, TimeUnit.SECONDS).until(() ->
-                http.get("/v1/clients/cheap-" + p).json().getValue("cvs") != null);
-        return p;
-    }
-
     static JsonObject contention(String id, String platformId, double cpu) {
         return new JsonObject().put("id", id).put("type", "contention").put("platformId", platformId)
                 .put("reason", "capacity").put("severity", "normal")
@@ -61,7 +42,7 @@ class StoreWriteThroughIT {
 
     @Test
     void aDecisionIsInTheStoreWhenTheArbitrationIsAnswered() {
-        String p = platformWithThreeInstances(http);
+        String p = Platforms.withThreeInstances(http);
 
         Http.Answer answer = http.post("/v1/arbitrations", "application/json", contention("k-" + p, p, 8).encode());
 
@@ -74,7 +55,7 @@ class StoreWriteThroughIT {
 
     @Test
     void aContentionEventIsAcknowledgedOnlyOnceItsDecisionIsStored() {
-        String p = platformWithThreeInstances(http);
+        String p = Platforms.withThreeInstances(http);
 
         assertThat(http.events(contention("k-" + p, p, 8).encode()).status()).isEqualTo(202);
 
@@ -83,7 +64,7 @@ class StoreWriteThroughIT {
 
     @Test
     void everyStateAnActionReachesIsWrittenToTheStore() {
-        String p = platformWithThreeInstances(http);
+        String p = Platforms.withThreeInstances(http);
         Http.Answer answer = http.post("/v1/arbitrations", "application/json", contention("k-" + p, p, 8).encode());
         String decisionId = answer.json().getString("decisionId");
 
@@ -107,7 +88,7 @@ class StoreWriteThroughIT {
 
     @Test
     void aNodeStartedAgainOnTheSameDatabaseAnswersForTheDecisionsAndActionsOfBefore() {
-        String p = platformWithThreeInstances(http);
+        String p = Platforms.withThreeInstances(http);
         Http.Answer answer = http.post("/v1/arbitrations", "application/json", contention("k-" + p, p, 8).encode());
         String decisionId = answer.json().getString("decisionId");
         String actionId = answer.json().getJsonArray("actions").getJsonObject(0).getString("actionId");
