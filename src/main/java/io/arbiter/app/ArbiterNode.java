@@ -131,7 +131,9 @@ public final class ArbiterNode implements AutoCloseable {
             ingestor.holdAcknowledgements(applied -> decisionsStored(applied, member, decisions));
             ingestor.onApplied(arbitration::checkHighWater);
 
-            List<ActionRecord> unfinished = journal.restore();
+            // Actions left unfinished on the platforms this member arbitrates (another member's are its own).
+            List<ActionRecord> unfinished = journal.restore().stream()
+                    .filter(a -> a.platformId() == null || member.store().ownsPlatform(a.platformId())).toList();
             actuator.resume(unfinished);
             // Unfinished migrations, for the migration saga to resume or roll back.
             List<ActionRecord> migrations = unfinished.stream().filter(a -> a.type() == ActionType.MIGRATE).toList();

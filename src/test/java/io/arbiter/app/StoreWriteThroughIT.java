@@ -3,14 +3,25 @@ package io.arbiter.app;
 import io.arbiter.arbitration.DecisionIds;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
+import io.arbiter.domain.ActionType;
+import io.arbiter.domain.Contention;
+import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Decision;
+import io.arbiter.domain.Resources;
+import io.arbiter.domain.Severity;
 import io.arbiter.testing.Http;
 import io.arbiter.testing.Platforms;
 import io.arbiter.testing.TestNode;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import java.util.concurrent.TimeUnit;
 
@@ -105,7 +116,43 @@ class StoreWriteThroughIT {
             Http.Answer action = second.get("/v1/actions/" + actionId);
             assertThat(action.status()).isEqualTo(200);
             assertThat(action.json().getString("status")).isEqualTo("stopped");
-            assertThat(again.unfinishedMigrations()).isEmpty();
         }
+    }
+
+    @Test
+    void anInterruptLeftUnfinishedIsTakenUpAgainByTheNextNodeAndUnfinishedMigrationsAreHandedOver() {
+        String p = Platforms.withThreeInstances(http);
+        for (int n = 1; n <= 3; n++) {
+            http.send(HttpRequest.newBuilder(http.uri("/v1/simulator/instances/" + p + "-i" + n))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"onShutdown\":\"ignore\"}")));
+        }
+        Http.Answer answer = http.post("/v1/arbitrations", "application/json", contention("k-" + p, p, 8).encode());
+        String actionId = answer.json().getJsonArray("actions").getJsonObject(0).getString("actionId");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> node.store().unfinishedActions().stream()
+                .anyMatch(a -> a.actionId().equals(actionId) && a.status() == ActionStatus.GRACEFUL));
+        Decision migration = migrationUnderWay("d-migrating-" + p, p);
+        node.store().saveDecision(migration);
+
+        try (TestNode again = TestNode.builder().store(node.storeOptions()).start()) {
+            await().atMost(20, TimeUnit.SECONDS).until(() ->
+                    "failed".equals(again.http().get("/v1/actions/" + actionId).json().getString("status")));
+            JsonArray history = again.http().get("/v1/actions/" + actionId).json().getJsonArray("history");
+            assertThat(history.getJsonObject(history.size() - 1).getString("note")).contains("instance no longer known");
+            assertThat(again.store().decision(answer.json().getString("decisionId")).orElseThrow().actions().get(0)
+                    .status()).isEqualTo(ActionStatus.FAILED);
+            assertThat(again.unfinishedMigrations()).containsExactly(migration.actions().get(0));
+        }
+    }
+
+    private static Decision migrationUnderWay(String id, String platformId) {
+        Instant at = Instant.parse("2026-12-03T10:00:00Z");
+        ActionRecord migrate = new ActionRecord(id + "-1", id, ActionType.MIGRATE, platformId, platformId + "-i1",
+                "cheap-" + platformId, 0.1, "extreme contention", ActionStatus.SNAPSHOTTING, List.of(
+                        new ActionRecord.Step(ActionStatus.RESERVING, at, "decided"),
+                        new ActionRecord.Step(ActionStatus.SNAPSHOTTING, at.plusSeconds(1), "slot s1 reserved")));
+        return new Decision(id, platformId, "k-" + id, false, new Contention(platformId, ContentionReason.CAPACITY,
+                Severity.EXTREME, new Resources(8, 0), null), "rev", "v1", at, List.of(migrate), new Resources(8, 0),
+                Resources.ZERO, Map.of(), List.of(), "migrating");
     }
 }
