@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.arbiter.grid.GridOptions;
 import io.arbiter.http.HttpOptions;
+import io.arbiter.ledger.StoreOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,12 +19,15 @@ import java.util.Set;
 /**
  * Loads {@code serve}'s configuration: built-in defaults, then the YAML file given with
  * {@code --config}, then the command-line options. Unknown keys and bad values are refused with
- * the file, the key and the reason.
+ * the file, the key and the reason. With no {@code store.jdbcUrl} the store is an embedded
+ * PostgreSQL under {@code dataDir/postgres}; the password of a configured one comes only from the
+ * environment variable {@code store.passwordEnv} names, never from the file.
  *
  * <pre>
  * http:   { host: 127.0.0.1, port: 8080, maxBodyBytes: 4194304, maxFrameBytes: 1048576 }
  * ingest: { dedupeWindow: PT1H }
  * cluster: { config: cluster-config/local.yaml, zone: null }
+ * store:  { jdbcUrl: null, user: null, passwordEnv: ARBITER_STORE_PASSWORD, poolSize: 8 }
  * dataDir: ./data
  * rules: rules
  * policy: policies/default.yaml
@@ -35,6 +39,7 @@ final class ServerConfigLoader {
             "http", Set.of("host", "port", "maxBodyBytes", "maxFrameBytes"),
             "ingest", Set.of("dedupeWindow"),
             "cluster", Set.of("config", "zone"),
+            "store", Set.of("jdbcUrl", "user", "passwordEnv", "poolSize"),
             "dataDir", Set.of(), "rules", Set.of(), "policy", Set.of());
 
     /** What the command line said; null where it said nothing. */
@@ -65,10 +70,22 @@ final class ServerConfigLoader {
         Path policy = first(cli.policyFile(), v.path("policy", null), ProjectPaths.defaultPath("policies/default.yaml"));
         try {
             return new ServerConfig(new HttpOptions(host, port, maxBody, maxFrame),
-                    new GridOptions(cluster, zone, dedupe), dataDir.toAbsolutePath(), rules, policy);
+                    new GridOptions(cluster, zone, dedupe), dataDir.toAbsolutePath(), rules, policy, store(v));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
+    }
+
+    /** The store section; the password from the environment variable it names. */
+    private static StoreOptions store(Values v) {
+        String url = v.text("store", "jdbcUrl");
+        String user = v.text("store", "user");
+        String variable = first(v.text("store", "passwordEnv"), StoreOptions.DEFAULT_PASSWORD_VARIABLE);
+        int poolSize = first(v.integer("store", "poolSize"), StoreOptions.DEFAULT_POOL_SIZE);
+        if (url == null && user != null) {
+            throw new ConfigException(v.source() + ": store.user: only with store.jdbcUrl (the embedded store has its own)");
+        }
+        return new StoreOptions(url, user, url == null ? null : System.getenv(variable), poolSize);
     }
 
     private static JsonNode read(Path file) {
