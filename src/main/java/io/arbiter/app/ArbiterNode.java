@@ -5,6 +5,8 @@ import io.arbiter.grid.GridMember;
 import io.arbiter.http.HttpServerVerticle;
 import io.arbiter.http.HttpServices;
 import io.arbiter.http.ReadinessCheck;
+import io.arbiter.http.proxy.ProxyTrafficRouter;
+import io.arbiter.http.proxy.RouterVerticle;
 import io.arbiter.ingest.IngestMetrics;
 import io.arbiter.ingest.Ingestor;
 import io.arbiter.policy.PolicyEngine;
@@ -46,13 +48,16 @@ public final class ArbiterNode implements AutoCloseable {
     private final GridMember member;
     private final Vertx vertx;
     private final HttpServerVerticle http;
+    private final RouterVerticle proxy;
     private final AutoCloseable[] services;
     private volatile boolean closed;
 
-    private ArbiterNode(GridMember member, Vertx vertx, HttpServerVerticle http, AutoCloseable... services) {
+    private ArbiterNode(GridMember member, Vertx vertx, HttpServerVerticle http, RouterVerticle proxy,
+                        AutoCloseable... services) {
         this.member = member;
         this.vertx = vertx;
         this.http = http;
+        this.proxy = proxy;
         this.services = services;
     }
 
@@ -65,6 +70,7 @@ public final class ArbiterNode implements AutoCloseable {
         ScoreRefresher refresher = null;
         RuleWatcher watcher = null;
         ExecutorScheduler timers = null;
+        SimulatorDriver simulator = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
@@ -85,7 +91,12 @@ public final class ArbiterNode implements AutoCloseable {
             ingestor.onApplied(events -> scoring.inputsChanged());
             ExecutorScheduler scheduler = new ExecutorScheduler(clock);
             timers = scheduler;
-            SimulatorDriver simulator = new SimulatorDriver(scheduler, SimulatorDriver.Behaviour.stopsAfter(SIMULATED_STOP));
+            simulator = new SimulatorDriver(scheduler, SimulatorDriver.Behaviour.stopsAfter(SIMULATED_STOP));
+            vertx = Vertx.vertx();
+            RouterVerticle proxy = new RouterVerticle(config.router());
+            vertx.deployVerticle(proxy).await(30, TimeUnit.SECONDS);
+            ProxyTrafficRouter router = ProxyTrafficRouter.attach(member.routes(), proxy);
+            ingestor.onApplied(new ServiceBackends(simulator, router)::applied);
             Actuator actuator = new Actuator(simulator, scheduler, member.store(), member.decisionLog(), ingestor,
                     () -> engine.current().policy().policy().interruption().gracePeriod(), registry);
             ArbitrationService arbitration = new ArbitrationService(member.store(), member.scores(),
@@ -110,13 +121,12 @@ public final class ArbiterNode implements AutoCloseable {
             HttpServerVerticle http = new HttpServerVerticle(config.http(), new HttpServices(member.store(),
                     member.scores(), member.decisionLog(), ingestor, ingestMetrics, engine, policy, forecaster,
                     arbitration, simulator, clock, registry, checks));
-            vertx = Vertx.vertx();
             vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
-            LOG.info("Arbiter listening on http://{}:{} (data under {})", config.http().host(), http.port(),
-                    config.dataDir());
-            return new ArbiterNode(member, vertx, http, watcher, refresher, timers);
+            LOG.info("Arbiter listening on http://{}:{} (data under {}); router on http://{}:{}/{service}/…",
+                    config.http().host(), http.port(), config.dataDir(), config.router().host(), proxy.port());
+            return new ArbiterNode(member, vertx, http, proxy, watcher, refresher, timers, simulator);
         } catch (Exception e) {
-            closeQuietly(watcher, refresher, timers);
+            closeQuietly(watcher, refresher, timers, simulator);
             if (vertx != null) {
                 vertx.close();
             }
@@ -161,6 +171,11 @@ public final class ArbiterNode implements AutoCloseable {
         return http.port();
     }
 
+    /** The port the built-in router listens on. */
+    public int routerPort() {
+        return proxy.port();
+    }
+
     /** Stops accepting, lets requests under way finish (at most 10 s), closes Vert.x, leaves the grid. */
     @Override
     public synchronized void close() {
@@ -171,6 +186,7 @@ public final class ArbiterNode implements AutoCloseable {
         LOG.info("Arbiter stopping: no new requests; finishing those under way");
         try {
             http.shutdown(DRAIN).await(DRAIN.toSeconds() + 5, TimeUnit.SECONDS);
+            proxy.shutdown(DRAIN).await(DRAIN.toSeconds() + 5, TimeUnit.SECONDS);
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());

@@ -2,6 +2,7 @@ package io.arbiter.app;
 
 import io.arbiter.grid.GridOptions;
 import io.arbiter.http.HttpOptions;
+import io.arbiter.http.proxy.RouterOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +13,10 @@ import java.time.Duration;
  * @param dataDir where the node keeps its state (created when missing)
  * @param rulesDir the DRL rule files
  * @param policyFile the policy parameters
+ * @param router the built-in router (reverse proxy by service name)
  */
-public record ServerConfig(HttpOptions http, GridOptions grid, Path dataDir, Path rulesDir, Path policyFile) {
+public record ServerConfig(HttpOptions http, GridOptions grid, Path dataDir, Path rulesDir, Path policyFile,
+                           RouterOptions router) {
 
     /** Default largest request body: 4 MiB. */
     public static final long DEFAULT_MAX_BODY = 4L * 1024 * 1024;

@@ -4,6 +4,7 @@ import io.arbiter.app.ArbiterNode;
 import io.arbiter.app.ServerConfig;
 import io.arbiter.grid.GridOptions;
 import io.arbiter.http.HttpOptions;
+import io.arbiter.http.proxy.RouterOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ public final class TestNode implements AutoCloseable {
                 Path data = Files.createTempDirectory("arbiter-test-");
                 ServerConfig config = new ServerConfig(new HttpOptions("127.0.0.1", 0, maxBodyBytes, maxFrameBytes),
                         new GridOptions(null, null, Duration.ofHours(1)), data, rulesDir,
-                        ProjectDir.path().resolve("policies/default.yaml"));
+                        ProjectDir.path().resolve("policies/default.yaml"), RouterOptions.defaults("127.0.0.1", 0));
                 return new TestNode(ArbiterNode.start(config, clock), data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -82,6 +83,11 @@ public final class TestNode implements AutoCloseable {
     /** The node's HTTP port on 127.0.0.1. */
     public int port() {
         return node.port();
+    }
+
+    /** The port of the node's built-in router on 127.0.0.1. */
+    public int routerPort() {
+        return node.routerPort();
     }
 
     /** A client for this node. */
