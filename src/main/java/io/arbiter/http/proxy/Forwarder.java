@@ -27,7 +27,7 @@ final class Forwarder {
 
     /** Headers that belong to one connection and are not passed on (RFC 9110, 7.6.1). */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host", "http2-settings");
 
     private final HttpClient client;
     private final long maxBodyBytes;
@@ -42,6 +42,15 @@ final class Forwarder {
     /** Forwards {@code request} (paused by the caller) to {@code route} as {@code path}. */
     void forward(HttpServerRequest request, ServicePath path, Route route, Runnable done) {
         Runnable once = new Once(done);
+        try {
+            start(request, path, route, once);
+        } catch (RuntimeException e) {
+            fail(request, path, route, e);
+            once.run();
+        }
+    }
+
+    private void start(HttpServerRequest request, ServicePath path, Route route, Runnable once) {
         Long declared = declaredLength(request);
         if (declared != null && declared > maxBodyBytes) {
             ProxyAnswers.error(request, 413, "request body over the router's limit of " + maxBodyBytes + " bytes");
@@ -49,14 +58,15 @@ final class Forwarder {
             return;
         }
         boolean hasBody = (declared != null && declared > 0) || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        MultiMap headers = HttpHeaders.headers();
+        copyHeaders(request.headers(), headers);
+        headers.set("X-Forwarded-Prefix", "/" + path.service());
+        if (request.remoteAddress() != null) {
+            headers.add("X-Forwarded-For", request.remoteAddress().hostAddress());
+        }
         RequestOptions options = new RequestOptions().setMethod(request.method())
                 .setHost(route.endpoint().host()).setPort(route.endpoint().port())
-                .setURI(path.forwardUri()).setIdleTimeout(idleTimeoutMillis);
-        copyHeaders(request.headers(), options.getHeaders());
-        options.getHeaders().set("X-Forwarded-Prefix", "/" + path.service());
-        if (request.remoteAddress() != null) {
-            options.getHeaders().add("X-Forwarded-For", request.remoteAddress().hostAddress());
-        }
+                .setURI(path.forwardUri()).setIdleTimeout(idleTimeoutMillis).setHeaders(headers);
         client.request(options).compose(outgoing -> send(request, outgoing, hasBody))
                 .onSuccess(answer -> relay(request, answer, once))
                 .onFailure(failure -> {
@@ -71,8 +81,8 @@ final class Forwarder {
             return outgoing.send();
         }
         return outgoing.send(new LimitedBody(request, maxBodyBytes, () -> {
-            outgoing.reset();
             ProxyAnswers.error(request, 413, "request body over the router's limit of " + maxBodyBytes + " bytes");
+            outgoing.reset();
         }));
     }
 

@@ -55,7 +55,7 @@ public final class RouterVerticle extends VerticleBase {
                 .setKeepAliveTimeout(KEEP_ALIVE_SECONDS), new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_INSTANCE));
         forwarder = new Forwarder(client, options.maxBodyBytes(), IDLE_TIMEOUT_MILLIS);
         server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
-                .setCompressionSupported(false)).requestHandler(this::handle);
+                .setCompressionSupported(false).setHttp2ClearTextEnabled(false)).requestHandler(this::handle);
         return server.listen();
     }
 
