@@ -9,6 +9,8 @@ import io.arbiter.grid.GridMember;
 import io.arbiter.http.HttpServerVerticle;
 import io.arbiter.http.HttpServices;
 import io.arbiter.http.ReadinessCheck;
+import io.arbiter.http.proxy.ProxyTrafficRouter;
+import io.arbiter.http.proxy.RouterVerticle;
 import io.arbiter.ingest.IngestMetrics;
 import io.arbiter.ingest.Ingestor;
 import io.arbiter.ledger.DurableStore;
@@ -61,16 +63,18 @@ public final class ArbiterNode implements AutoCloseable {
     private final GridMember member;
     private final Vertx vertx;
     private final HttpServerVerticle http;
+    private final RouterVerticle proxy;
     private final DurableStore store;
     private final List<ActionRecord> unfinishedMigrations;
     private final AutoCloseable[] services;
     private volatile boolean closed;
 
-    private ArbiterNode(GridMember member, Vertx vertx, HttpServerVerticle http, DurableStore store,
-                        List<ActionRecord> unfinishedMigrations, AutoCloseable... services) {
+    private ArbiterNode(GridMember member, Vertx vertx, HttpServerVerticle http, RouterVerticle proxy,
+                        DurableStore store, List<ActionRecord> unfinishedMigrations, AutoCloseable... services) {
         this.member = member;
         this.vertx = vertx;
         this.http = http;
+        this.proxy = proxy;
         this.store = store;
         this.unfinishedMigrations = List.copyOf(unfinishedMigrations);
         this.services = services;
@@ -94,6 +98,7 @@ public final class ArbiterNode implements AutoCloseable {
         RuleWatcher watcher = null;
         ExecutorScheduler timers = null;
         DecisionJournal journal = null;
+        SimulatorDriver simulator = null;
         try {
             new JvmMemoryMetrics().bindTo(registry);
             Gauge.builder("arbiter.cluster.members", member, GridMember::clusterSize)
@@ -113,7 +118,12 @@ public final class ArbiterNode implements AutoCloseable {
             ingestor.onApplied(events -> scoring.inputsChanged());
             ExecutorScheduler scheduler = new ExecutorScheduler(clock);
             timers = scheduler;
-            SimulatorDriver simulator = new SimulatorDriver(scheduler, SimulatorDriver.Behaviour.stopsAfter(SIMULATED_STOP));
+            simulator = new SimulatorDriver(scheduler, SimulatorDriver.Behaviour.stopsAfter(SIMULATED_STOP));
+            vertx = Vertx.vertx();
+            RouterVerticle proxy = new RouterVerticle(config.router());
+            vertx.deployVerticle(proxy).await(30, TimeUnit.SECONDS);
+            ProxyTrafficRouter router = ProxyTrafficRouter.attach(member.routes(), proxy);
+            ingestor.onApplied(new ServiceBackends(simulator, router)::applied);
             journal = new DecisionJournal(store, member.decisionLog(), Math.min(4, config.store().poolSize()));
             DecisionJournal decisions = journal;
             Actuator actuator = new Actuator(simulator, scheduler, member.store(), journal, ingestor,
@@ -150,13 +160,13 @@ public final class ArbiterNode implements AutoCloseable {
             HttpServerVerticle http = new HttpServerVerticle(config.http(), new HttpServices(member.store(),
                     member.scores(), member.decisionLog(), ingestor, ingestMetrics, engine, policy, forecaster,
                     arbitration, simulator, clock, registry, checks, store));
-            vertx = Vertx.vertx();
             vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
-            LOG.info("Arbiter listening on http://{}:{} (data under {})", config.http().host(), http.port(),
-                    config.dataDir());
-            return new ArbiterNode(member, vertx, http, store, migrations, watcher, refresher, timers, journal, store);
+            LOG.info("Arbiter listening on http://{}:{} (data under {}); router on http://{}:{}/{service}/…",
+                    config.http().host(), http.port(), config.dataDir(), config.router().host(), proxy.port());
+            return new ArbiterNode(member, vertx, http, proxy, store, migrations, watcher, refresher, timers,
+                    simulator, journal, store);
         } catch (Exception e) {
-            closeQuietly(watcher, refresher, timers, journal, store);
+            closeQuietly(watcher, refresher, timers, simulator, journal, store);
             if (vertx != null) {
                 vertx.close();
             }
@@ -239,6 +249,11 @@ public final class ArbiterNode implements AutoCloseable {
         return http.port();
     }
 
+    /** The port the built-in router listens on. */
+    public int routerPort() {
+        return proxy.port();
+    }
+
     /** Stops accepting, lets requests under way finish (at most 10 s), closes Vert.x, leaves the grid. */
     @Override
     public synchronized void close() {
@@ -249,6 +264,7 @@ public final class ArbiterNode implements AutoCloseable {
         LOG.info("Arbiter stopping: no new requests; finishing those under way");
         try {
             http.shutdown(DRAIN).await(DRAIN.toSeconds() + 5, TimeUnit.SECONDS);
+            proxy.shutdown(DRAIN).await(DRAIN.toSeconds() + 5, TimeUnit.SECONDS);
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());

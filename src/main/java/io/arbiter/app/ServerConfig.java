@@ -3,6 +3,7 @@ package io.arbiter.app;
 import io.arbiter.grid.GridOptions;
 import io.arbiter.http.HttpOptions;
 import io.arbiter.ledger.StoreOptions;
+import io.arbiter.http.proxy.RouterOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,13 +15,14 @@ import java.time.Duration;
  * @param rulesDir the DRL rule files
  * @param policyFile the policy parameters
  * @param store the durable store: a PostgreSQL server by JDBC URL, or the embedded one under {@code dataDir/postgres}
+ * @param router the built-in router (reverse proxy by service name)
  */
 public record ServerConfig(HttpOptions http, GridOptions grid, Path dataDir, Path rulesDir, Path policyFile,
-                           StoreOptions store) {
+                           StoreOptions store, RouterOptions router) {
 
-    /** A configuration with the embedded store under {@code dataDir/postgres}. */
+    /** A configuration with the embedded store under {@code dataDir/postgres} and the router on a free port. */
     public ServerConfig(HttpOptions http, GridOptions grid, Path dataDir, Path rulesDir, Path policyFile) {
-        this(http, grid, dataDir, rulesDir, policyFile, StoreOptions.EMBEDDED);
+        this(http, grid, dataDir, rulesDir, policyFile, StoreOptions.EMBEDDED, RouterOptions.defaults(http.host(), 0));
     }
 
     /** Default largest request body: 4 MiB. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.arbiter.grid.GridOptions;
 import io.arbiter.http.HttpOptions;
 import io.arbiter.ledger.StoreOptions;
+import io.arbiter.http.proxy.RouterOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.Set;
  *
  * <pre>
  * http:   { host: 127.0.0.1, port: 8080, maxBodyBytes: 4194304, maxFrameBytes: 1048576 }
+ * router: { host: 127.0.0.1, port: 8081, maxBodyBytes: 16777216, holdTimeout: PT30S }
  * ingest: { dedupeWindow: PT1H }
  * cluster: { config: cluster-config/local.yaml, zone: null }
  * store:  { jdbcUrl: null, user: null, passwordEnv: ARBITER_STORE_PASSWORD, poolSize: 8 }
@@ -37,6 +39,7 @@ final class ServerConfigLoader {
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             "http", Set.of("host", "port", "maxBodyBytes", "maxFrameBytes"),
+            "router", Set.of("host", "port", "maxBodyBytes", "holdTimeout"),
             "ingest", Set.of("dedupeWindow"),
             "cluster", Set.of("config", "zone"),
             "store", Set.of("jdbcUrl", "user", "passwordEnv", "poolSize"),
@@ -44,7 +47,7 @@ final class ServerConfigLoader {
 
     /** What the command line said; null where it said nothing. */
     record Overrides(Path configFile, String host, Integer port, Path clusterConfig, String zone, Path rulesDir,
-                     Path policyFile, Path dataDir) {
+                     Path policyFile, Path dataDir, Integer routerPort) {
     }
 
     private ServerConfigLoader() {
@@ -68,9 +71,11 @@ final class ServerConfigLoader {
         Path dataDir = first(cli.dataDir(), v.path("dataDir", null), Path.of("data"));
         Path rules = first(cli.rulesDir(), v.path("rules", null), ProjectPaths.defaultPath("rules"));
         Path policy = first(cli.policyFile(), v.path("policy", null), ProjectPaths.defaultPath("policies/default.yaml"));
+        RouterOptions router = routerOptions(v, host, cli.routerPort());
         try {
             return new ServerConfig(new HttpOptions(host, port, maxBody, maxFrame),
-                    new GridOptions(cluster, zone, dedupe), dataDir.toAbsolutePath(), rules, policy, store(v));
+                    new GridOptions(cluster, zone, dedupe), dataDir.toAbsolutePath(), rules, policy, store(v),
+                    router);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
@@ -86,6 +91,19 @@ final class ServerConfigLoader {
             throw new ConfigException(v.source() + ": store.user: only with store.jdbcUrl (the embedded store has its own)");
         }
         return new StoreOptions(url, user, url == null ? null : System.getenv(variable), poolSize);
+    }
+
+    /** The router's section; its host defaults to the HTTP server's. */
+    private static RouterOptions routerOptions(Values v, String httpHost, Integer cliPort) {
+        String host = first(v.text("router", "host"), httpHost);
+        int port = first(cliPort, v.integer("router", "port"), RouterOptions.DEFAULT_PORT);
+        Integer maxBody = v.integer("router", "maxBodyBytes");
+        Duration hold = first(v.duration("router", "holdTimeout"), RouterOptions.DEFAULT_HOLD_TIMEOUT);
+        try {
+            return new RouterOptions(host, port, maxBody == null ? RouterOptions.DEFAULT_MAX_BODY : maxBody, hold);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(v.source() + ": " + e.getMessage());
+        }
     }
 
     private static JsonNode read(Path file) {

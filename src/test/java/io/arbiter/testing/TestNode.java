@@ -7,6 +7,7 @@ import io.arbiter.grid.GridOptions;
 import io.arbiter.http.HttpOptions;
 import io.arbiter.ledger.DurableStore;
 import io.arbiter.ledger.StoreOptions;
+import io.arbiter.http.proxy.RouterOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +89,8 @@ public final class TestNode implements AutoCloseable {
                 StoreOptions database = store != null ? store : TestDatabase.fresh();
                 ServerConfig config = new ServerConfig(new HttpOptions("127.0.0.1", 0, maxBodyBytes, maxFrameBytes),
                         new GridOptions(null, null, Duration.ofHours(1)), data, rulesDir,
-                        ProjectDir.path().resolve("policies/default.yaml"), database);
+                        ProjectDir.path().resolve("policies/default.yaml"), database,
+                        RouterOptions.defaults("127.0.0.1", 0));
                 return new TestNode(ArbiterNode.start(config, clock), data, database);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -99,6 +101,11 @@ public final class TestNode implements AutoCloseable {
     /** The node's HTTP port on 127.0.0.1. */
     public int port() {
         return node.port();
+    }
+
+    /** The port of the node's built-in router on 127.0.0.1. */
+    public int routerPort() {
+        return node.routerPort();
     }
 
     /** A client for this node. */
