@@ -20,7 +20,7 @@ class StoreConfigTest {
     private ServerConfig load(String yaml) throws IOException {
         Path file = dir.resolve("node.yaml");
         Files.writeString(file, yaml);
-        return ServerConfigLoader.load(new ServerConfigLoader.Overrides(file, null, null, null, null, null, null, null));
+        return ServerConfigLoader.load(new ServerConfigLoader.Overrides(file, null, null, null, null, null, null, null, null));
     }
 
     @Test
