@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -26,11 +27,14 @@ final class ClusterWiring {
     private ClusterWiring() {
     }
 
-    /** Starts deciding the contentions of the platforms this member owns; close it to stop. */
+    /**
+     * Starts deciding the contentions of the platforms this member owns; close it to stop.
+     * {@code notDecided} hears of each decision (by id) that could not be taken.
+     */
     static OwnedArbitration decide(GridMember member, ArbitrationService arbitration, Actuator actuator,
-                                   MeterRegistry registry) {
+                                   MeterRegistry registry, BiConsumer<String, Throwable> notDecided) {
         OwnedArbitration owned = new OwnedArbitration(member.store(), member.decisionLog(), member.ownership(),
-                arbitration, actuator, registry);
+                arbitration, actuator, registry, notDecided);
         owned.start();
         return owned;
     }

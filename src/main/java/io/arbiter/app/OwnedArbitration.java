@@ -1,5 +1,6 @@
 package io.arbiter.app;
 
+import io.arbiter.arbitration.DecisionIds;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.Contention;
 import io.arbiter.grid.GridDecisionLog;
@@ -12,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -20,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * One decider per platform: this member decides the contentions reported on the platforms whose
@@ -44,6 +48,7 @@ final class OwnedArbitration implements AutoCloseable {
     private final ArbitrationService arbitration;
     private final Actuator actuator;
     private final Counter refused;
+    private final BiConsumer<String, Throwable> notDecided;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> warnedOnce = ConcurrentHashMap.newKeySet();
@@ -55,7 +60,8 @@ final class OwnedArbitration implements AutoCloseable {
     });
 
     OwnedArbitration(GridStore grid, GridDecisionLog log, GridOwnership ownership, ArbitrationService arbitration,
-                     Actuator actuator, MeterRegistry registry) {
+                     Actuator actuator, MeterRegistry registry, BiConsumer<String, Throwable> notDecided) {
+        this.notDecided = notDecided;
         this.grid = grid;
         this.log = log;
         this.ownership = ownership;
@@ -100,10 +106,16 @@ final class OwnedArbitration implements AutoCloseable {
             resumeActions.set(true);
             return;
         }
+        List<ActionRecord> owned = new ArrayList<>();
         for (ActionRecord action : log.unfinished().toCompletableFuture().get(10, TimeUnit.SECONDS)) {
-            if (ownership.owns(action.platformId())) {
-                actuator.resume(action);
+            if (action.platformId() != null && ownership.owns(action.platformId())) {
+                owned.add(action);
             }
+        }
+        if (!owned.isEmpty()) {
+            LOG.info("taking up {} unfinished action(s) of platforms this member now owns, left by a member that left: {}",
+                    owned.size(), owned.stream().map(ActionRecord::actionId).toList());
+            actuator.resume(owned);
         }
     }
 
@@ -131,6 +143,7 @@ final class OwnedArbitration implements AutoCloseable {
     }
 
     private void notDecided(String key, String eventId, Contention contention, Throwable cause) {
+        notDecided.accept(DecisionIds.decision(contention.platformId(), eventId, 0), cause);
         if (cause instanceof MinorityException) {
             if (refusedOnce.add(key)) {
                 refused.increment();

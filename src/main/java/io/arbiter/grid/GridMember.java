@@ -37,6 +37,7 @@ public final class GridMember implements AutoCloseable {
     private final GridScores scores;
     private final GridClients clients;
     private final GridOwnership ownership;
+    private final GridRoutes routes;
 
     private GridMember(HazelcastInstance hazelcast, GridOptions options) {
         this.hazelcast = hazelcast;
@@ -45,6 +46,7 @@ public final class GridMember implements AutoCloseable {
         this.decisionLog = new GridDecisionLog(hazelcast, ownership, gridThreads);
         this.scores = new GridScores(hazelcast, gridThreads);
         this.clients = new GridClients(hazelcast, gridThreads);
+        this.routes = new GridRoutes(hazelcast, gridThreads);
     }
 
     /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
@@ -97,6 +99,7 @@ public final class GridMember implements AutoCloseable {
         DomainSerializers.all().forEach(compact::addSerializer);
         DecisionSerializers.all().forEach(compact::addSerializer);
         ClientUsageSerializers.all().forEach(compact::addSerializer);
+        compact.addSerializer(new RouteSerializer());
 
         addEventBusStructures(config);
         config.getMapConfig(GridMaps.USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
@@ -187,6 +190,11 @@ public final class GridMember implements AutoCloseable {
 
     HazelcastInstance hazelcast() {
         return hazelcast;
+    }
+
+    /** Which instance serves each service's traffic. */
+    public GridRoutes routes() {
+        return routes;
     }
 
     /** True while the member runs and is part of a cluster (itself included). */

@@ -17,6 +17,8 @@
  *       partition, so that the platform's owner, or its next owner after a member dies, finds them;</li>
  *   <li>{@code decisions}, {@code actions}: the decision log, under the cluster configuration's
  *       split-brain protection (a member on the minority side gets {@link io.arbiter.grid.MinorityException}).</li>
+ *   <li>{@code routes}: service name to its {@link io.arbiter.grid.RouteEntry} (the route in force
+ *       and a revision), listened to by every member's router.</li>
  * </ul>
  *
  * <p>{@link io.arbiter.grid.GridOwnership} answers who is in the cluster, which member owns a

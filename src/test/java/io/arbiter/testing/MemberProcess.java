@@ -35,7 +35,7 @@ public final class MemberProcess implements AutoCloseable {
             Path log = dir.resolve("member.log");
             ProcessBuilder builder = new ProcessBuilder(ProjectDir.path().resolve("bin/arbiter").toString(), "serve",
                     "--cluster", clusterFile.toString(), "--zone", zone, "--port", String.valueOf(port),
-                    "--data", dir.resolve("data").toString())
+                    "--data", dir.resolve("data").toString(), "--router-port", "0")
                     .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("ARBITER_JAVA_OPTS", JAVA_OPTS);
             Process p = builder.start();

@@ -36,7 +36,7 @@ final class Members implements AutoCloseable {
             Path dir = Files.createDirectories(work.resolve("member-" + count + "-" + i));
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/arbiter").toString(), "serve",
                     "--cluster", configs.get(i).toString(), "--zone", "zone-" + i, "--port", String.valueOf(port),
-                    "--data", dir.resolve("data").toString())
+                    "--data", dir.resolve("data").toString(), "--router-port", "0")
                     .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("member.log").toFile());
             builder.environment().put("ARBITER_JAVA_OPTS", JAVA_OPTS);
             m.processes.add(builder.start());
