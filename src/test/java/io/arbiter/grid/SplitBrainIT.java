@@ -106,9 +106,12 @@ class SplitBrainIT {
         assertThat(refused.json().getString("error")).contains("minority");
         // The platform's partition may have had neither its primary nor its backup on the cut-off
         // member, so the minority is told of the platform again with the contention.
-        Http.Answer accepted = minority.events(new JsonArray().add(platform("e-again-" + p, p, 16, 64))
-                .add(contention("k-split", p)).encode());
-        assertThat(accepted.status()).as("the minority still accepts events: " + accepted.body()).isEqualTo(202);
+        String withContention = new JsonArray().add(platform("e-again-" + p, p, 16, 64))
+                .add(contention("k-split", p)).encode();
+        Http.Answer notAcknowledged = minority.events(withContention);
+        assertThat(notAcknowledged.status()).as("a contention the minority cannot decide is not acknowledged")
+                .isEqualTo(503);
+        assertThat(notAcknowledged.body()).contains("minority");
         await().atMost(20, TimeUnit.SECONDS).until(() -> refusals(minority) >= 1);
         Http.Answer reads = minority.get("/v1/decisions?platformId=" + p);
         assertThat(reads.status()).as("the decision log is protected for reads too").isEqualTo(503);
@@ -120,8 +123,11 @@ class SplitBrainIT {
 
         heal(2, 0);
         heal(2, 1);
-        await().atMost(90, TimeUnit.SECONDS).until(() -> nodes.stream().allMatch(n -> membersSeenBy(n) == 3));
+        await().atMost(90, TimeUnit.SECONDS).until(() -> nodes.stream().allMatch(n -> membersSeenBy(n) == 3
+                && http(n).get("/v1/cluster").json().getBoolean("settled")));
         assertThat(minority.get("/v1/cluster").json().getBoolean("majority")).isTrue();
+        assertThat(minority.events(withContention).status()).as("sent again once healed, as the 503 asked")
+                .isEqualTo(202);
         await().atMost(30, TimeUnit.SECONDS).untilAsserted(() ->
                 assertThat(triggers(majority, p)).containsExactlyInAnyOrder("k-major", "k-split"));
         assertThat(triggers(minority, p)).containsExactlyInAnyOrder("k-major", "k-split");
