@@ -1,5 +1,6 @@
 package io.arbiter.actuation;
 
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /** Who holds which shadow slot: one migration per slot, kept durably so a restart finds every reservation. */
@@ -10,4 +11,7 @@ public interface ShadowReservations {
 
     /** Releases {@code slotId} if {@code actionId} holds it. */
     CompletionStage<Void> release(String slotId, String actionId);
+
+    /** The reservations held now: slot id to the migrate action holding it. */
+    CompletionStage<Map<String, String>> held();
 }

@@ -53,6 +53,11 @@ class MigrationTest {
             reservations.remove(slotId, actionId);
             return CompletableFuture.completedFuture(null);
         }
+
+        @Override
+        public CompletionStage<Map<String, String>> held() {
+            return CompletableFuture.completedFuture(Map.copyOf(reservations));
+        }
     };
     private MigrationListener listener = (status, at, note) -> {
         states.add(status.wire());
