@@ -9,7 +9,6 @@ import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.InstanceState;
-import io.arbiter.grid.GridDecisionLog;
 import io.arbiter.grid.GridStore;
 import io.arbiter.ingest.Ingestor;
 import io.arbiter.ingest.Json;
@@ -28,7 +27,8 @@ import java.util.function.Supplier;
 
 /**
  * Carries out decisions: each {@code interrupt} action runs as an {@link Interruption} through the
- * platform driver; every state change goes to the decision log; an instance that stopped or was
+ * platform driver; every state change goes to the store and the decision log (through the
+ * {@link DecisionJournal}); an instance that stopped or was
  * terminated is reported as an {@code instance.stopped} event (its id derived from the action's, so
  * reported once), which frees its capacity and its client's usage. Metrics count actions by type and
  * outcome.
@@ -40,14 +40,14 @@ final class Actuator {
     private final PlatformDriver driver;
     private final Scheduler scheduler;
     private final GridStore grid;
-    private final GridDecisionLog log;
+    private final DecisionJournal log;
     private final Ingestor ingestor;
     private final Supplier<Duration> grace;
     private final MeterRegistry registry;
     private final Map<String, Integer> actionsUnderWay = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    Actuator(PlatformDriver driver, Scheduler scheduler, GridStore grid, GridDecisionLog log, Ingestor ingestor,
+    Actuator(PlatformDriver driver, Scheduler scheduler, GridStore grid, DecisionJournal log, Ingestor ingestor,
              Supplier<Duration> grace, MeterRegistry registry) {
         this.driver = driver;
         this.scheduler = scheduler;
@@ -62,6 +62,20 @@ final class Actuator {
     void execute(Decision decision) {
         for (ActionRecord action : decision.actions()) {
             if (action.type() == ActionType.INTERRUPT && action.status() == ActionStatus.PENDING
+                    && running.add(action.actionId())) {
+                interrupt(action);
+            }
+        }
+    }
+
+    /**
+     * Takes up again, after a restart, the interrupt actions among {@code unfinished} that are not
+     * already running here: each starts over from a graceful shutdown (the driver's calls are
+     * idempotent per action), its states continuing the history it had.
+     */
+    void resume(List<ActionRecord> unfinished) {
+        for (ActionRecord action : unfinished) {
+            if (action.type() == ActionType.INTERRUPT && !action.status().isFinal()
                     && running.add(action.actionId())) {
                 interrupt(action);
             }
@@ -92,7 +106,7 @@ final class Actuator {
     private void changed(ActionRecord action, ActionStatus status, Instant at, String note) {
         log.advance(action.actionId(), status, at, note).whenComplete((a, failure) -> {
             if (failure != null) {
-                LOG.warn("action {} reached {} but the log could not record it: {}", action.actionId(), status,
+                LOG.warn("action {} reached {} but the store or the log could not record it: {}", action.actionId(), status,
                         failure.toString());
             }
         });

@@ -43,8 +43,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns contentions into decisions and has them carried out: gathers the platform's instances, the
  * clients' scores and interruption standings and their recent interruptions, decides
- * ({@link Arbitrator}), records the decision once per id and starts its actions. A contention sent
- * again finds its decision and starts nothing twice; a dry run decides and stores nothing. Also
+ * ({@link Arbitrator}), records the decision once per id (in the durable store first, through the
+ * {@link DecisionJournal}) and starts its actions. A contention sent again finds its decision and
+ * starts nothing twice; a dry run decides and stores nothing. Also
  * raises a contention itself when a platform's allocation passes the policy's high-water mark.
  */
 final class ArbitrationService implements Arbitrations {
@@ -54,6 +55,7 @@ final class ArbitrationService implements Arbitrations {
     private final GridStore grid;
     private final GridScores scores;
     private final GridDecisionLog log;
+    private final DecisionJournal journal;
     private final PolicyEngine engine;
     private final Actuator actuator;
     private final Migrator migrator;
@@ -61,11 +63,13 @@ final class ArbitrationService implements Arbitrations {
     private final Clock clock;
     private final Timer timer;
 
-    ArbitrationService(GridStore grid, GridScores scores, GridDecisionLog log, PolicyEngine engine, Actuator actuator,
-                       Migrator migrator, ShadowReservations reservations, Clock clock, MeterRegistry registry) {
+    ArbitrationService(GridStore grid, GridScores scores, GridDecisionLog log, DecisionJournal journal,
+                       PolicyEngine engine, Actuator actuator, Migrator migrator, ShadowReservations reservations,
+                       Clock clock, MeterRegistry registry) {
         this.grid = grid;
         this.scores = scores;
         this.log = log;
+        this.journal = journal;
         this.engine = engine;
         this.actuator = actuator;
         this.migrator = migrator;
@@ -112,7 +116,7 @@ final class ArbitrationService implements Arbitrations {
             if (dryRun) {
                 return CompletableFuture.completedFuture(new Result(decision, false));
             }
-            return log.record(decision).thenApply(recorded -> {
+            return journal.record(decision).thenApply(recorded -> {
                 timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 if (recorded.isNew()) {
                     LOG.info("decision {}: {}", decision.decisionId(), decision.explanation());

@@ -33,14 +33,14 @@ final class LedgerCharges {
 
     private final DurableStore store;
     private final GridStore grid;
-    private final ActionJournal journal;
+    private final DecisionJournal journal;
     private final GridDecisionLog log;
     private final PolicyEngine engine;
     private final SlaDowngrades downgrades;
     private final Executor blocking;
     private final Clock clock;
 
-    LedgerCharges(DurableStore store, GridStore grid, GridDecisionLog log, ActionJournal journal, PolicyEngine engine,
+    LedgerCharges(DurableStore store, GridStore grid, GridDecisionLog log, DecisionJournal journal, PolicyEngine engine,
                   SlaDowngrades downgrades, Executor blocking, Clock clock) {
         this.store = store;
         this.grid = grid;
@@ -64,10 +64,25 @@ final class LedgerCharges {
         return ledgerActions(migrate).thenCompose(actions -> {
             List<CompletableFuture<?>> steps = new ArrayList<>();
             for (ActionRecord a : actions) {
-                steps.add(journal.advance(a, ActionStatus.ABORTED, clock.instant(),
+                steps.add(journal.advance(a.actionId(), ActionStatus.ABORTED, clock.instant(),
                         "nothing charged: the migration was rolled back (" + why + ")").toCompletableFuture());
             }
             return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
+        });
+    }
+
+    /**
+     * Settles a ledger action whose migration already ended (after a restart): charges when the
+     * migration switched traffic, aborts when it was rolled back.
+     */
+    CompletionStage<Void> settle(ActionRecord ledgerAction) {
+        return log.action(ledgerAction.target()).thenCompose(found -> {
+            if (found.isEmpty() || !found.get().status().isFinal()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            ActionRecord migrate = found.get();
+            return migrate.status() == ActionStatus.ABORTED ? cancel(migrate, "rolled back before a restart")
+                    : charge(migrate);
         });
     }
 
@@ -88,7 +103,7 @@ final class LedgerCharges {
             } else {
                 note = downgrade(a, migrate, tier, outcome.downgrades(), now);
             }
-            steps.add(journal.advance(a, ActionStatus.COMPLETED, now, note).toCompletableFuture());
+            steps.add(journal.advance(a.actionId(), ActionStatus.COMPLETED, now, note).toCompletableFuture());
         }
         return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
     }

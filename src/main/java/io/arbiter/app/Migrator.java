@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,7 @@ final class Migrator {
 
     private final Migration.Parts parts;
     private final GridStore grid;
-    private final ActionJournal journal;
+    private final DecisionJournal journal;
     private final LedgerCharges ledger;
     private final Ingestor ingestor;
     private final PolicyEngine engine;
@@ -52,7 +53,7 @@ final class Migrator {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     Migrator(PlatformDriver driver, TrafficRouter router, ShadowReservations reservations, Scheduler scheduler,
-             GridStore grid, ActionJournal journal, LedgerCharges ledger, Ingestor ingestor, PolicyEngine engine,
+             GridStore grid, DecisionJournal journal, LedgerCharges ledger, Ingestor ingestor, PolicyEngine engine,
              MeterRegistry registry) {
         this.parts = new Migration.Parts(driver, router, reservations, scheduler);
         this.grid = grid;
@@ -73,18 +74,35 @@ final class Migrator {
         }
     }
 
-    /** Carries on each unfinished migrate action of {@code unfinished} from its last recorded state. */
+    /**
+     * Carries on each unfinished migrate action of {@code unfinished} from its last recorded state,
+     * and settles the charges left open by migrations that had already ended.
+     */
     void recover(List<ActionRecord> unfinished) {
+        Set<String> migrating = new HashSet<>();
         for (ActionRecord action : unfinished) {
-            if (action.type() == ActionType.MIGRATE && !action.status().isFinal() && running.add(action.actionId())) {
-                LOG.info("migration {} was left at {}: {}", action.actionId(), action.status().wire(),
-                        Migration.afterSwitch(action.status()) ? "finishing it" : "rolling it back");
-                run(action, action.status());
+            if (action.type() == ActionType.MIGRATE && !action.status().isFinal()) {
+                migrating.add(action.actionId());
+                if (running.add(action.actionId())) {
+                    LOG.info("migration {} was left at {}: {}", action.actionId(), action.status().wire(),
+                            Migration.afterSwitch(action.status()) ? "finishing it" : "rolling it back");
+                    run(action, action.status());
+                }
+            }
+        }
+        for (ActionRecord action : unfinished) {
+            if ((action.type() == ActionType.PENALIZE || action.type() == ActionType.DOWNGRADE)
+                    && !migrating.contains(action.target())) {
+                ledger.settle(action);
             }
         }
     }
 
     private void run(ActionRecord action, ActionStatus resumeFrom) {
+        if (action.target() == null) {
+            finished(action, ActionStatus.ABORTED, "the action names no shadow slot");
+            return;
+        }
         grid.instance(action.instanceId()).thenCombine(grid.shadowSlot(action.target()), (instance, slot) -> {
             if (resumeFrom == null && (instance.isEmpty() || slot.isEmpty())) {
                 String why = instance.isEmpty() ? "instance " + action.instanceId() + " is no longer known"
@@ -103,7 +121,7 @@ final class Migrator {
             }
             Migration saga = new Migration(action.actionId(), original, copy, target,
                     new Migration.Timeouts(policy.timeout(), policy.stepTimeout()), parts,
-                    (status, at, note) -> journal.advance(action, status, at, note).thenApply(a -> null),
+                    (status, at, note) -> journal.advance(action.actionId(), status, at, note).thenApply(a -> null),
                     () -> ledger.charge(action), () -> moved(action, original, copy));
             CompletionStage<ActionStatus> outcome = resumeFrom == null ? saga.start() : saga.resume(resumeFrom);
             outcome.whenComplete((status, failure) -> {
@@ -144,7 +162,7 @@ final class Migrator {
     }
 
     private void finished(ActionRecord action, ActionStatus status, String why) {
-        journal.advance(action, status, parts.scheduler().now(), why);
+        journal.advance(action.actionId(), status, parts.scheduler().now(), why);
         ledger.cancel(action, why);
         count(action, status);
     }

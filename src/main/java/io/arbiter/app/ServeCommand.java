@@ -29,6 +29,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080; 0 picks a free one)")
     Integer port;
 
+    @Option(names = "--router-port", paramLabel = "N", description = "built-in router's port (default 8081; 0 picks a free one)")
+    Integer routerPort;
+
     @Option(names = "--cluster", paramLabel = "FILE", description = "Hazelcast member configuration "
             + "(default cluster-config/local.yaml)")
     Path cluster;
@@ -48,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig cfg = ServerConfigLoader.load(new ServerConfigLoader.Overrides(config, host, port, cluster, zone,
-                rules, policy, data));
+                rules, policy, data, routerPort));
         ArbiterNode node = ArbiterNode.start(cfg, Clock.systemUTC());
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.arbiter.grid.GridOptions;
 import io.arbiter.http.HttpOptions;
+import io.arbiter.ledger.StoreOptions;
+import io.arbiter.http.proxy.RouterOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,12 +20,16 @@ import java.util.Set;
 /**
  * Loads {@code serve}'s configuration: built-in defaults, then the YAML file given with
  * {@code --config}, then the command-line options. Unknown keys and bad values are refused with
- * the file, the key and the reason.
+ * the file, the key and the reason. With no {@code store.jdbcUrl} the store is an embedded
+ * PostgreSQL under {@code dataDir/postgres}; the password of a configured one comes only from the
+ * environment variable {@code store.passwordEnv} names, never from the file.
  *
  * <pre>
  * http:   { host: 127.0.0.1, port: 8080, maxBodyBytes: 4194304, maxFrameBytes: 1048576 }
+ * router: { host: 127.0.0.1, port: 8081, maxBodyBytes: 16777216, holdTimeout: PT30S }
  * ingest: { dedupeWindow: PT1H }
  * cluster: { config: cluster-config/local.yaml, zone: null }
+ * store:  { jdbcUrl: null, user: null, passwordEnv: ARBITER_STORE_PASSWORD, poolSize: 8 }
  * dataDir: ./data
  * rules: rules
  * policy: policies/default.yaml
@@ -33,13 +39,15 @@ final class ServerConfigLoader {
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             "http", Set.of("host", "port", "maxBodyBytes", "maxFrameBytes"),
+            "router", Set.of("host", "port", "maxBodyBytes", "holdTimeout"),
             "ingest", Set.of("dedupeWindow"),
             "cluster", Set.of("config", "zone"),
+            "store", Set.of("jdbcUrl", "user", "passwordEnv", "poolSize"),
             "dataDir", Set.of(), "rules", Set.of(), "policy", Set.of());
 
     /** What the command line said; null where it said nothing. */
     record Overrides(Path configFile, String host, Integer port, Path clusterConfig, String zone, Path rulesDir,
-                     Path policyFile, Path dataDir) {
+                     Path policyFile, Path dataDir, Integer routerPort) {
     }
 
     private ServerConfigLoader() {
@@ -63,11 +71,38 @@ final class ServerConfigLoader {
         Path dataDir = first(cli.dataDir(), v.path("dataDir", null), Path.of("data"));
         Path rules = first(cli.rulesDir(), v.path("rules", null), ProjectPaths.defaultPath("rules"));
         Path policy = first(cli.policyFile(), v.path("policy", null), ProjectPaths.defaultPath("policies/default.yaml"));
+        RouterOptions router = routerOptions(v, host, cli.routerPort());
         try {
             return new ServerConfig(new HttpOptions(host, port, maxBody, maxFrame),
-                    new GridOptions(cluster, zone, dedupe), dataDir.toAbsolutePath(), rules, policy);
+                    new GridOptions(cluster, zone, dedupe), dataDir.toAbsolutePath(), rules, policy, store(v),
+                    router);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** The store section; the password from the environment variable it names. */
+    private static StoreOptions store(Values v) {
+        String url = v.text("store", "jdbcUrl");
+        String user = v.text("store", "user");
+        String variable = first(v.text("store", "passwordEnv"), StoreOptions.DEFAULT_PASSWORD_VARIABLE);
+        int poolSize = first(v.integer("store", "poolSize"), StoreOptions.DEFAULT_POOL_SIZE);
+        if (url == null && user != null) {
+            throw new ConfigException(v.source() + ": store.user: only with store.jdbcUrl (the embedded store has its own)");
+        }
+        return new StoreOptions(url, user, url == null ? null : System.getenv(variable), poolSize);
+    }
+
+    /** The router's section; its host defaults to the HTTP server's. */
+    private static RouterOptions routerOptions(Values v, String httpHost, Integer cliPort) {
+        String host = first(v.text("router", "host"), httpHost);
+        int port = first(cliPort, v.integer("router", "port"), RouterOptions.DEFAULT_PORT);
+        Integer maxBody = v.integer("router", "maxBodyBytes");
+        Duration hold = first(v.duration("router", "holdTimeout"), RouterOptions.DEFAULT_HOLD_TIMEOUT);
+        try {
+            return new RouterOptions(host, port, maxBody == null ? RouterOptions.DEFAULT_MAX_BODY : maxBody, hold);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(v.source() + ": " + e.getMessage());
         }
     }
 

@@ -37,6 +37,8 @@ public final class GridMaps {
     public static final String STANDINGS = "arbiter.standings";
     /** The policy document in force, as JSON, under one key. */
     public static final String POLICY = "arbiter.policy";
+    /** Service name to its {@link RouteEntry}: the route in force and its revision. */
+    public static final String ROUTES = "arbiter.routes";
     /** Event id to its claim state, for de-duplication. */
     public static final String EVENT_IDS = "arbiter.event-ids";
 

@@ -32,6 +32,7 @@ public final class GridMember implements AutoCloseable {
     private final GridDecisionLog decisionLog;
     private final GridScores scores;
     private final GridClients clients;
+    private final GridRoutes routes;
 
     private GridMember(HazelcastInstance hazelcast, GridOptions options) {
         this.hazelcast = hazelcast;
@@ -39,6 +40,7 @@ public final class GridMember implements AutoCloseable {
         this.decisionLog = new GridDecisionLog(hazelcast, gridThreads);
         this.scores = new GridScores(hazelcast, gridThreads);
         this.clients = new GridClients(hazelcast, gridThreads);
+        this.routes = new GridRoutes(hazelcast, gridThreads);
     }
 
     /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
@@ -89,6 +91,7 @@ public final class GridMember implements AutoCloseable {
         DomainSerializers.all().forEach(compact::addSerializer);
         DecisionSerializers.all().forEach(compact::addSerializer);
         ClientUsageSerializers.all().forEach(compact::addSerializer);
+        compact.addSerializer(new RouteSerializer());
 
         config.getMapConfig(GridMaps.USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
         config.getMapConfig(GridMaps.CLIENT_USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
@@ -148,6 +151,11 @@ public final class GridMember implements AutoCloseable {
     /** Client scores and the policy in force. */
     public GridScores scores() {
         return scores;
+    }
+
+    /** Which instance serves each service's traffic. */
+    public GridRoutes routes() {
+        return routes;
     }
 
     /** True while the member runs and is part of a cluster (itself included). */

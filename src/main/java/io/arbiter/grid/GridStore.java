@@ -1,8 +1,10 @@
 package io.arbiter.grid;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.partition.PartitionService;
 import com.hazelcast.query.Predicates;
 import io.arbiter.domain.Client;
 import io.arbiter.domain.Contention;
@@ -51,6 +53,7 @@ public final class GridStore implements UsageSource {
     private static final Duration PENDING_CLAIM = Duration.ofSeconds(60);
 
     private final PartitionGroups partitions;
+    private final PartitionService partitionService;
     private final IMap<String, Platform> platforms;
     private final IMap<String, Client> clients;
     private final IMap<InstanceKey, Instance> instances;
@@ -75,6 +78,7 @@ public final class GridStore implements UsageSource {
 
     GridStore(HazelcastInstance hz, GridOptions options) {
         partitions = new PartitionGroups(hz.getPartitionService());
+        partitionService = hz.getPartitionService();
         platforms = hz.getMap(GridMaps.PLATFORMS);
         clients = hz.getMap(GridMaps.CLIENTS);
         instances = hz.getMap(GridMaps.INSTANCES);
@@ -399,6 +403,12 @@ public final class GridStore implements UsageSource {
     public void onOwnedContention(BiConsumer<String, Contention> handler) {
         contentions.addLocalEntryListener((EntryAddedListener<ItemKey, Contention>) added ->
                 async.execute(() -> handler.accept(added.getKey().item(), added.getValue())));
+    }
+
+    /** True when this member owns platform {@code platformId}'s partition, and so arbitrates it. */
+    public boolean ownsPlatform(String platformId) {
+        Member owner = partitionService.getPartition(platformId).getOwner();
+        return owner != null && owner.localMember();
     }
 
     void close() {

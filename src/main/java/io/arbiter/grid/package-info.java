@@ -13,7 +13,9 @@
  *       that carry only the instance id;</li>
  *   <li>{@code event-ids}: the ids of accepted events for the de-duplication window;</li>
  *   <li>{@code forecasts}, {@code payments}, {@code demand}, {@code contentions}: client and
- *       platform inputs for scoring and arbitration.</li>
+ *       platform inputs for scoring and arbitration;</li>
+ *   <li>{@code routes}: service name to its {@link io.arbiter.grid.RouteEntry} (the route in force
+ *       and a revision), listened to by every member's router.</li>
  * </ul>
  */
 package io.arbiter.grid;

@@ -17,11 +17,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,8 +33,6 @@ import java.util.concurrent.CompletionException;
  * curl -s localhost:8080/v1/decisions/d-…
  * curl -s 'localhost:8080/v1/decisions?platformId=p1&amp;limit=10'
  * curl -s localhost:8080/v1/actions/d-…-1
- * curl -s -X PUT localhost:8080/v1/simulator/instances/i1 -H 'Content-Type: application/json' \
- *   -d '{"onShutdown":"ignore"}'          # the simulator driver: stop, ignore, fail
  * </pre>
  */
 final class ArbitrationRoutes {
@@ -68,8 +63,7 @@ final class ArbitrationRoutes {
         router.get("/v1/actions/:id").handler(ctx -> StateRoutes.answer(ctx, "action",
                 log.action(ctx.pathParam("id")), Views::actionWithHistory));
         if (simulator != null) {
-            router.put("/v1/simulator/instances/:id").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
-                    .handler(this::behave);
+            new SimulatorRoutes(simulator).register(router);
         }
     }
 
@@ -139,43 +133,5 @@ final class ArbitrationRoutes {
                     done.result().forEach(d -> list.add(Views.decision(d)));
                     Responses.json(ctx, 200, new JsonObject().put("decisions", list));
                 });
-    }
-
-    private void behave(RoutingContext ctx) {
-        JsonObject body;
-        try {
-            body = ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
-            Responses.error(ctx, 400, "malformed JSON: " + e.getMessage());
-            return;
-        }
-        List<FieldError> errors = new ArrayList<>();
-        SimulatorDriver.OnShutdown onShutdown = null;
-        Duration stopAfter = Duration.ofSeconds(2);
-        String mode = body == null ? null : body.getString("onShutdown");
-        try {
-            onShutdown = mode == null ? null : SimulatorDriver.OnShutdown.valueOf(mode.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        if (onShutdown == null) {
-            errors.add(new FieldError(-1, "onShutdown", "must be stop, ignore or fail"));
-        }
-        try {
-            if (body != null && body.getString("stopAfter") != null) {
-                stopAfter = Duration.parse(body.getString("stopAfter"));
-            }
-        } catch (DateTimeParseException | ClassCastException e) {
-            errors.add(new FieldError(-1, "stopAfter", "must be an ISO-8601 duration such as PT2S"));
-        }
-        if (!errors.isEmpty()) {
-            Responses.json(ctx, 400, Responses.fieldErrors(errors));
-            return;
-        }
-        boolean terminateFails = body.getBoolean("terminateFails", false);
-        simulator.behave(ctx.pathParam("id"), new SimulatorDriver.Behaviour(onShutdown, stopAfter, terminateFails));
-        Responses.json(ctx, 200, new JsonObject().put("instanceId", ctx.pathParam("id"))
-                .put("onShutdown", onShutdown.name().toLowerCase(Locale.ROOT))
-                .put("stopAfter", stopAfter.toString()).put("terminateFails", terminateFails));
     }
 }

@@ -36,6 +36,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 services.clock()).register(router);
         new ClientRoutes(services.grid(), services.scores(), services.policy(), services.clock()).register(router);
         new PolicyRoutes(services.policy(), services.policyChanges()).register(router);
+        new LedgerRoutes(services.store()).register(router);
         new OpsRoutes(services.checks(), services.registry()).register(router);
         new ConsoleRoutes().register(router);
         router.errorHandler(413, ctx -> Responses.error(ctx, 413,

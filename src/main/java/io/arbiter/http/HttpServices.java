@@ -6,6 +6,7 @@ import io.arbiter.grid.GridScores;
 import io.arbiter.grid.GridStore;
 import io.arbiter.ingest.IngestMetrics;
 import io.arbiter.ingest.Ingestor;
+import io.arbiter.ledger.DurableStore;
 import io.arbiter.policy.PolicyEngine;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -17,9 +18,11 @@ import java.util.List;
  *
  * @param simulator the simulator driver when it is the platform driver in use (its controls are
  *                  served), otherwise null
+ * @param store the durable store (blocking: call it off event loops), for the ledger
  */
 public record HttpServices(GridStore grid, GridScores scores, GridDecisionLog decisions, Ingestor ingestor,
                            IngestMetrics ingestMetrics, PolicyEngine policy, PolicyChanges policyChanges,
                            PlatformForecasts forecasts, Arbitrations arbitrations, SimulatorDriver simulator,
-                           Clock clock, PrometheusMeterRegistry registry, List<ReadinessCheck> checks) {
+                           Clock clock, PrometheusMeterRegistry registry, List<ReadinessCheck> checks,
+                           DurableStore store) {
 }

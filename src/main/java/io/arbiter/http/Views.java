@@ -5,6 +5,7 @@ import io.arbiter.domain.Client;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.Instance;
+import io.arbiter.domain.LedgerEntry;
 import io.arbiter.domain.PlatformView;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.UsageAggregate;
@@ -115,5 +116,28 @@ final class Views {
 
     static JsonObject client(Client c) {
         return new JsonObject().put("clientId", c.clientId()).put("name", c.name()).put("slaTier", c.slaTier().wire());
+    }
+
+    /** A ledger entry; {@code amount} as a decimal string, {@code slaTier} only for a tier change. */
+    static JsonObject ledgerEntry(LedgerEntry e) {
+        JsonObject json = new JsonObject().put("entryId", e.entryId()).put("clientId", e.clientId())
+                .put("decisionId", e.decisionId()).put("type", e.type().wire());
+        if (e.amount() != null) {
+            json.put("amount", e.amount().toPlainString()).put("currency", e.currency());
+        }
+        if (e.fromTier() != null || e.toTier() != null) {
+            JsonObject tier = new JsonObject();
+            if (e.fromTier() != null) {
+                tier.put("fromTier", e.fromTier().wire());
+            }
+            if (e.toTier() != null) {
+                tier.put("toTier", e.toTier().wire());
+            }
+            if (e.until() != null) {
+                tier.put("until", e.until().toString());
+            }
+            json.put("slaTier", tier);
+        }
+        return json.put("time", e.time().toString());
     }
 }

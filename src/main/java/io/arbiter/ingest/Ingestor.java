@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Takes a batch of parsed events whole or not at all: decodes and validates every event, checks
@@ -31,6 +32,7 @@ public final class Ingestor {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final List<Consumer<List<Event>>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Function<List<Event>, CompletionStage<?>> hold = events -> CompletableFuture.completedFuture(null);
 
     public Ingestor(GridStore grid, IngestMetrics metrics, Clock clock) {
         this.grid = grid;
@@ -53,7 +55,7 @@ public final class Ingestor {
             if (!resolution.errors().isEmpty()) {
                 return CompletableFuture.completedFuture(reject(batch.nodes(), resolution.errors()));
             }
-            return grid.apply(events, resolution.locationOf())
+            return grid.apply(events, resolution.locationOf()).thenCompose(this::held)
                     .thenApply(applied -> accept(events, identitySet(applied)));
         });
     }
@@ -61,6 +63,20 @@ public final class Ingestor {
     /** Calls {@code listener} with the events of every batch applied from now on (duplicates left out). */
     public void onApplied(Consumer<List<Event>> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Has each acknowledgement wait until {@code hold}, given the events just applied, completes
+     * (for instance until the decisions their contentions led to are in the durable store); when
+     * it fails, so does the acknowledgement.
+     */
+    public void holdAcknowledgements(Function<List<Event>, CompletionStage<?>> hold) {
+        this.hold = hold;
+    }
+
+    private CompletionStage<List<Event>> held(List<Event> applied) {
+        return applied.isEmpty() ? CompletableFuture.completedFuture(applied)
+                : hold.apply(applied).thenApply(done -> applied);
     }
 
     /**
@@ -86,7 +102,7 @@ public final class Ingestor {
                     valid.addAll(batches.get(i).events());
                 }
             }
-            return grid.apply(valid, resolution.locationOf()).thenApply(applied -> {
+            return grid.apply(valid, resolution.locationOf()).thenCompose(this::held).thenApply(applied -> {
                 Set<Event> fresh = identitySet(applied);
                 List<IngestOutcome> outcomes = new ArrayList<>(batches.size());
                 for (int i = 0; i < batches.size(); i++) {

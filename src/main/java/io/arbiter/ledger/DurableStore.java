@@ -52,6 +52,9 @@ public interface DurableStore extends AutoCloseable {
     /** The reservations held now: slot id to action id. */
     Map<String, String> reservations();
 
+    /** True when the store answers now (a trivial round trip of at most a few seconds); never throws. */
+    boolean reachable();
+
     @Override
     void close();
 }

@@ -23,7 +23,7 @@ class ServeCommandIT {
         int port = freePort();
         Path log = workDir.resolve("serve.log");
         Process serve = new ProcessBuilder(ProjectDir.path().resolve("bin/arbiter").toString(), "serve",
-                "--port", String.valueOf(port))
+                "--port", String.valueOf(port), "--router-port", "0")
                 .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Http http = new Http(port);

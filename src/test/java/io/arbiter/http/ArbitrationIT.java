@@ -1,6 +1,7 @@
 package io.arbiter.http;
 
 import io.arbiter.testing.Http;
+import io.arbiter.testing.Platforms;
 import io.arbiter.testing.TestNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,14 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static io.arbiter.testing.Events.client;
 import static io.arbiter.testing.Events.instance;
-import static io.arbiter.testing.Events.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,21 +43,8 @@ class ArbitrationIT {
         node.close();
     }
 
-    /**
-     * A platform of 16 cores with three 4-core instances, started an hour ago, of a bronze client of
-     * its own (each test's client has its own disruption budget).
-     */
     private static String platformWithThreeInstances() {
-        String p = "p-" + UUID.randomUUID();
-        String hourAgo = Instant.now().minusSeconds(3600).toString();
-        JsonArray events = new JsonArray().add(platform("e-" + p, p, 16, 64)).add(client("c-" + p, "cheap-" + p, "bronze"));
-        for (int n = 1; n <= 3; n++) {
-            events.add(instance("e-" + p + n, p + "-i" + n, "cheap-" + p, p, "interruptible", 4, 8).put("time", hourAgo));
-        }
-        assertThat(http.events(events.encode()).status()).isEqualTo(202);
-        await().atMost(30, TimeUnit.SECONDS).until(() ->
-                http.get("/v1/clients/cheap-" + p).json().getValue("cvs") != null);
-        return p;
+        return Platforms.withThreeInstances(http);
     }
 
     private static JsonObject contention(String id, String platformId, double cpu) {

@@ -1,0 +1,172 @@
+package io.arbiter.app;
+
+import io.arbiter.domain.ActionRecord;
+import io.arbiter.domain.ActionStatus;
+import io.arbiter.domain.Decision;
+import io.arbiter.grid.GridDecisionLog;
+import io.arbiter.ledger.DurableStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Writes decisions and action states through to the durable store, then to the grid's decision
+ * log: a decision is in the store before anyone is told it was taken. The JDBC work runs on the
+ * journal's own threads, never on event loops or Hazelcast's threads. On start, {@link #restore}
+ * puts back into the grid what the store kept and the grid lacks. Whoever acknowledges a
+ * contention can wait for its decision to be stored ({@link #stored}).
+ */
+final class DecisionJournal implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionJournal.class);
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(5);
+    /** Outcomes kept for waiters that come after the write; older ones are forgotten. */
+    private static final int REMEMBERED = 4096;
+
+    private final DurableStore store;
+    private final GridDecisionLog log;
+    private final ScheduledExecutorService writer;
+    private final Map<String, CompletableFuture<Void>> waiting = new LinkedHashMap<>();
+    private final Map<String, Throwable> outcomes = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Throwable> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+    private volatile boolean reachable;
+
+    DecisionJournal(DurableStore store, GridDecisionLog log, int threads) {
+        this.store = store;
+        this.log = log;
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, r -> {
+            Thread t = new Thread(r, "arbiter-store");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.writer = pool;
+        this.reachable = store.reachable();
+        writer.scheduleWithFixedDelay(() -> reachable = store.reachable(), PROBE_EVERY.toMillis(),
+                PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Keeps {@code decision} in the store, then records it in the grid's log; answers the log's outcome. */
+    CompletionStage<GridDecisionLog.Recorded> record(Decision decision) {
+        return CompletableFuture.runAsync(() -> store.saveDecision(decision), writer)
+                .whenComplete((v, failure) -> settled(decision.decisionId(), failure))
+                .thenCompose(v -> log.record(decision));
+    }
+
+    /** Moves an action forward in the grid's log, then keeps its new state in the store. */
+    CompletionStage<ActionRecord> advance(String actionId, ActionStatus status, Instant at, String note) {
+        return log.advance(actionId, status, at, note).thenApplyAsync(action -> {
+            if (action != null) {
+                store.saveAction(action);
+            }
+            return action;
+        }, writer);
+    }
+
+    /**
+     * Completes when decision {@code decisionId} is in the store (at once if it already was, by
+     * this journal); fails when keeping it or taking it failed ({@link #failed}), or after
+     * {@code timeout}.
+     */
+    CompletionStage<Void> stored(String decisionId, Duration timeout) {
+        CompletableFuture<Void> wait;
+        synchronized (this) {
+            if (outcomes.containsKey(decisionId)) {
+                Throwable failure = outcomes.get(decisionId);
+                return failure == null ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(failure);
+            }
+            wait = waiting.computeIfAbsent(decisionId, id -> new CompletableFuture<>());
+        }
+        return wait.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((v, failure) -> {
+            if (failure instanceof TimeoutException) {
+                synchronized (this) {
+                    waiting.remove(decisionId, wait);
+                }
+            }
+        }).exceptionallyCompose(failure -> CompletableFuture.failedFuture(failure instanceof TimeoutException
+                ? new IllegalStateException("decision " + decisionId + " was not stored within " + timeout)
+                : failure));
+    }
+
+    /** Tells whoever waits for decision {@code decisionId} that it could not be taken. */
+    void failed(String decisionId, Throwable failure) {
+        settled(decisionId, failure == null ? new IllegalStateException("no decision") : failure);
+    }
+
+    private void settled(String decisionId, Throwable failure) {
+        CompletableFuture<Void> wait;
+        synchronized (this) {
+            wait = waiting.remove(decisionId);
+            if (wait == null) {
+                outcomes.put(decisionId, failure);
+            }
+        }
+        if (wait != null) {
+            if (failure == null) {
+                wait.complete(null);
+            } else {
+                wait.completeExceptionally(failure);
+            }
+        }
+    }
+
+    /**
+     * Puts every decision the store kept, with its actions in their newest states, into the grid's
+     * log where the log lacks it; answers the store's unfinished actions, oldest decision first.
+     * Blocking: called once at start, before the node takes requests.
+     */
+    List<ActionRecord> restore() {
+        int restored = 0;
+        for (Decision d : store.decisions()) {
+            if (log.record(d).toCompletableFuture().join().isNew()) {
+                restored++;
+            }
+        }
+        List<ActionRecord> unfinished = store.unfinishedActions();
+        if (restored > 0 || !unfinished.isEmpty()) {
+            LOG.info("restored {} decision(s) from the store; {} action(s) unfinished", restored, unfinished.size());
+        }
+        return unfinished;
+    }
+
+    /** The journal's threads, for other blocking store work (reservations, the ledger). */
+    Executor storeThreads() {
+        return writer;
+    }
+
+    /** True when the store answered the last probe (every 5 s); never blocks. */
+    boolean storeReachable() {
+        return reachable;
+    }
+
+    /** Lets the writes under way finish (at most 10 s), then stops the journal's threads. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("store writes still under way after 10 s; stopping them");
+                writer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            writer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.arbiter.ledger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.arbiter.domain.ActionRecord;
+import io.arbiter.domain.Decision;
+import io.arbiter.domain.LedgerEntry;
+import org.flywaydb.core.Flyway;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable store in PostgreSQL, over JDBC through a HikariCP pool; the schema comes from the
+ * Flyway migrations under {@code db/migration}. Each call is one transaction, committed before it
+ * returns; a failure rolls it back and throws a {@link StoreException} naming what failed.
+ *
+ * <pre>
+ * try (JdbcStore store = JdbcStore.open(new StoreOptions("jdbc:postgresql://db:5432/arbiter", "arbiter",
+ *         System.getenv("ARBITER_STORE_PASSWORD"), 8), null)) {
+ *     store.saveDecision(decision);
+ * }
+ * </pre>
+ */
+public final class JdbcStore implements DurableStore {
+
+    private final HikariDataSource pool;
+    private final EmbeddedDatabase embedded;
+    private final Transactions tx;
+
+    private JdbcStore(HikariDataSource pool, EmbeddedDatabase embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+        this.tx = new Transactions(pool);
+    }
+
+    /**
+     * Opens the store {@code options} name and brings its schema up to date. {@code embedded} is
+     * the server the options point at when it is this process's own (stopped on {@link #close}), or null.
+     */
+    public static JdbcStore open(StoreOptions options, EmbeddedDatabase embedded) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(options.jdbcUrl());
+        config.setUsername(options.user());
+        config.setPassword(options.password());
+        config.setMaximumPoolSize(options.poolSize());
+        config.setMinimumIdle(Math.min(2, options.poolSize()));
+        config.setAutoCommit(false);
+        config.setPoolName("arbiter-store");
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the store at " + options.jdbcUrl() + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("the store's schema at " + options.jdbcUrl() + " could not be migrated: "
+                    + rootMessage(e), e);
+        }
+        return new JdbcStore(pool, embedded);
+    }
+
+    /** Starts an embedded PostgreSQL on {@code dataDir} and opens the store in it; both close together. */
+    public static JdbcStore embedded(java.nio.file.Path dataDir, int poolSize) {
+        EmbeddedDatabase server = EmbeddedDatabase.start(dataDir);
+        try {
+            return open(server.options("postgres", poolSize), server);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void saveDecision(Decision decision) {
+        tx.run("saving decision " + decision.decisionId(), c -> {
+            int inserted;
+            try (PreparedStatement ps = c.prepareStatement(DecisionRows.INSERT_DECISION)) {
+                DecisionRows.bindDecision(c, ps, decision);
+                inserted = ps.executeUpdate();
+            }
+            if (inserted == 1 && !decision.actions().isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(DecisionRows.UPSERT_ACTION)) {
+                    for (ActionRecord a : decision.actions()) {
+                        DecisionRows.bindAction(c, ps, a);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void saveAction(ActionRecord action) {
+        tx.run("saving action " + action.actionId() + " in state " + action.status().wire(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(DecisionRows.UPSERT_ACTION)) {
+                DecisionRows.bindAction(c, ps, action);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Decision> decision(String decisionId) {
+        return tx.run("reading decision " + decisionId, c -> {
+            Map<String, ActionRecord> actions;
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM actions WHERE decision_id = ?")) {
+                ps.setString(1, decisionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    actions = DecisionRows.actions(rs);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM decisions WHERE decision_id = ?")) {
+                ps.setString(1, decisionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(DecisionRows.decision(rs, actions)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Decision> decisions() {
+        return tx.run("reading every decision", c -> {
+            Map<String, ActionRecord> actions;
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM actions");
+                 ResultSet rs = ps.executeQuery()) {
+                actions = DecisionRows.actions(rs);
+            }
+            List<Decision> all = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM decisions ORDER BY decided_ns, seq");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.add(DecisionRows.decision(rs, actions));
+                }
+            }
+            return all;
+        });
+    }
+
+    @Override
+    public List<ActionRecord> unfinishedActions() {
+        return tx.run("reading the unfinished actions", c -> {
+            List<ActionRecord> open = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.* FROM actions a"
+                    + " LEFT JOIN decisions d ON d.decision_id = a.decision_id WHERE NOT a.final"
+                    + " ORDER BY d.decided_ns NULLS LAST, d.seq NULLS LAST,"
+                    + " array_position(d.action_ids, a.action_id), a.action_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    open.add(DecisionRows.action(rs));
+                }
+            }
+            return open;
+        });
+    }
+
+    @Override
+    public boolean append(LedgerEntry entry) {
+        return tx.run("appending ledger entry " + entry.entryId(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(LedgerRows.INSERT)) {
+                LedgerRows.bind(ps, entry);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<LedgerEntry> ledger(String clientId) {
+        return tx.run("reading the ledger of client " + clientId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM ledger WHERE client_id = ? ORDER BY time_ns, seq")) {
+                ps.setString(1, clientId);
+                return LedgerRows.entries(ps);
+            }
+        });
+    }
+
+    @Override
+    public List<LedgerEntry> downgradesInForce(Instant at) {
+        return tx.run("reading the downgrades in force at " + at, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM ledger WHERE type = 'downgrade'"
+                    + " AND until_ns > ? AND time_ns <= ? ORDER BY time_ns, seq")) {
+                ps.setLong(1, Nanos.of(at));
+                ps.setLong(2, Nanos.of(at));
+                return LedgerRows.entries(ps);
+            }
+        });
+    }
+
+    @Override
+    public boolean reserve(String slotId, String actionId) {
+        return tx.run("reserving shadow slot " + slotId + " for action " + actionId, c -> {
+            // A no-op update on conflict makes RETURNING answer the holder, new or existing.
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reservations (slot_id, action_id)"
+                    + " VALUES (?, ?) ON CONFLICT (slot_id) DO UPDATE SET action_id = reservations.action_id"
+                    + " RETURNING action_id")) {
+                ps.setString(1, slotId);
+                ps.setString(2, actionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return actionId.equals(rs.getString(1));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void release(String slotId, String actionId) {
+        tx.run("releasing shadow slot " + slotId + " held by action " + actionId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM reservations WHERE slot_id = ? AND action_id = ?")) {
+                ps.setString(1, slotId);
+                ps.setString(2, actionId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Map<String, String> reservations() {
+        return tx.run("reading the reservations", c -> {
+            Map<String, String> held = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT slot_id, action_id FROM reservations ORDER BY reserved_at, slot_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return held;
+        });
+    }
+
+    @Override
+    public boolean reachable() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Closes the pool, then stops the embedded server if this store started it. */
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}
