@@ -182,12 +182,14 @@ public final class Migration {
         if (!switching.compareAndSet(false, true)) {
             return;
         }
+        boolean pointed = lastRecorded.ordinal() > ActionStatus.SWITCHING.ordinal();
+        boolean resumed = lastRecorded.ordinal() > ActionStatus.RESUMING.ordinal();
         record(lastRecorded, ActionStatus.SWITCHING, switchNote())
-                .thenCompose(v -> pointAtCopy())
+                .thenCompose(v -> pointed ? CompletableFuture.<Void>completedFuture(null) : pointAtCopy())
                 .thenCompose(v -> charge.get())
                 .thenCompose(v -> record(lastRecorded, ActionStatus.RESUMING,
                         original.service() == null ? "no routed traffic" : "releasing held requests to the copy"))
-                .thenCompose(v -> original.service() == null ? CompletableFuture.<Void>completedFuture(null)
+                .thenCompose(v -> original.service() == null || resumed ? CompletableFuture.<Void>completedFuture(null)
                         : parts.router().resume(original.service()))
                 .thenCompose(v -> record(lastRecorded, ActionStatus.TERMINATING,
                         "terminating the original " + original.instanceId()))
