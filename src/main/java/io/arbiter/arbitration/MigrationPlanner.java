@@ -42,7 +42,8 @@ public final class MigrationPlanner {
         }
         List<MigrationFacts.Uninterruptible> facts = new ArrayList<>(uninterruptible.size());
         for (Victim v : uninterruptible) {
-            facts.add(new MigrationFacts.Uninterruptible(v.instance().instanceId(), v.instance().clientId(), v.cvs()));
+            facts.add(new MigrationFacts.Uninterruptible(v.instance().instanceId(), v.instance().clientId(), v.cvs(),
+                    beneficiaryCvs - v.cvs()));
         }
         MigrationFacts.Request request = new MigrationFacts.Request(contention.platformId(),
                 contention.severity() == Severity.EXTREME,

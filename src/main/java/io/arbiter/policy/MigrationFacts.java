@@ -26,8 +26,13 @@ public final class MigrationFacts {
         }
     }
 
-    /** A running uninterruptible instance of the contended platform, with its client's CVS. */
-    public record Uninterruptible(String instanceId, String clientId, double cvs) {
+    /**
+     * A running uninterruptible instance of the contended platform, with its client's CVS.
+     *
+     * @param gapToBeneficiary how much higher the beneficiary's CVS is than this client's; NaN when
+     *                         the contention names no beneficiary
+     */
+    public record Uninterruptible(String instanceId, String clientId, double cvs, double gapToBeneficiary) {
     }
 
     /** The instance may be migrated, because of {@code reason}. */
