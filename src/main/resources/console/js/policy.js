@@ -17,6 +17,7 @@ const SECTIONS = [
   {title: 'Migration', fields: [
     ['migration.minCvsDifference', 'Minimum CVS difference', 'number'],
     ['migration.timeout', 'Timeout', 'text'],
+    ['migration.stepTimeout', 'Timeout of each step', 'text'],
     ['migration.maxConcurrent', 'Most at once', 'number']]},
   {title: 'Penalty', hint: 'What a migrated client is charged, and its SLA drop.', fields: [
     ['penalty.amount', 'Amount', 'text'], ['penalty.currency', 'Currency', 'text'],

@@ -107,7 +107,9 @@ public final class ArbiterNode implements AutoCloseable {
             IngestMetrics ingestMetrics = new IngestMetrics(registry);
             Ingestor ingestor = new Ingestor(member.store(), ingestMetrics, clock);
 
-            refresher = new ScoreRefresher(member.clients(), member.store(), member.scores(), engine, clock, registry);
+            SlaDowngrades downgrades = new SlaDowngrades(store);
+            refresher = new ScoreRefresher(member.clients(), member.store(), member.scores(), engine, downgrades, clock,
+                    registry);
             ClusterPolicy policy = new ClusterPolicy(engine, member.scores(), refresher);
             policy.join();
             ScoreRefresher scoring = refresher;
@@ -129,8 +131,13 @@ public final class ArbiterNode implements AutoCloseable {
             DecisionJournal decisions = journal;
             Actuator actuator = new Actuator(simulator, scheduler, member.store(), journal, ingestor,
                     () -> engine.current().policy().policy().interruption().gracePeriod(), registry);
+            StoreReservations reservations = new StoreReservations(store, journal.storeThreads());
+            LedgerCharges ledger = new LedgerCharges(store, member.store(), member.decisionLog(), journal, engine,
+                    downgrades, journal.storeThreads(), clock);
+            Migrator migrator = new Migrator(simulator, router, reservations, scheduler, member.store(), journal, ledger,
+                    ingestor, engine, registry);
             ArbitrationService arbitration = new ArbitrationService(member.store(), member.scores(),
-                    member.decisionLog(), journal, engine, actuator, clock, registry);
+                    member.decisionLog(), journal, engine, actuator, migrator, reservations, clock, registry);
             owned = ClusterWiring.decide(member, arbitration, actuator, registry, decisions::failed);
             OwnerRouting routing = ClusterWiring.route(member, arbitration);
             ingestor.holdAcknowledgements(applied -> decisionsStored(applied, member, decisions));
@@ -140,8 +147,9 @@ public final class ArbiterNode implements AutoCloseable {
             List<ActionRecord> unfinished = journal.restore().stream()
                     .filter(a -> a.platformId() == null || member.store().ownsPlatform(a.platformId())).toList();
             actuator.resume(unfinished);
-            // Unfinished migrations, for the migration saga to resume or roll back.
+            // Unfinished migrations: rolled back before their switch, finished after it; their charges settled.
             List<ActionRecord> migrations = unfinished.stream().filter(a -> a.type() == ActionType.MIGRATE).toList();
+            migrator.recover(unfinished);
 
             ContentionForecaster forecaster = new ContentionForecaster(member.store(), member.decisionLog(), engine,
                     clock, registry);

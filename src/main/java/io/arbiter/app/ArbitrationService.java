@@ -1,8 +1,11 @@
 package io.arbiter.app;
 
 import io.arbiter.arbitration.ArbitrationInput;
+import io.arbiter.actuation.ShadowReservations;
 import io.arbiter.arbitration.Arbitrator;
+import io.arbiter.arbitration.MigrationOptions;
 import io.arbiter.arbitration.Standings;
+import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Decision;
@@ -55,17 +58,22 @@ final class ArbitrationService implements Arbitrations {
     private final DecisionJournal journal;
     private final PolicyEngine engine;
     private final Actuator actuator;
+    private final Migrator migrator;
+    private final ShadowReservations reservations;
     private final Clock clock;
     private final Timer timer;
 
     ArbitrationService(GridStore grid, GridScores scores, GridDecisionLog log, DecisionJournal journal,
-                       PolicyEngine engine, Actuator actuator, Clock clock, MeterRegistry registry) {
+                       PolicyEngine engine, Actuator actuator, Migrator migrator, ShadowReservations reservations,
+                       Clock clock, MeterRegistry registry) {
         this.grid = grid;
         this.scores = scores;
         this.log = log;
         this.journal = journal;
         this.engine = engine;
         this.actuator = actuator;
+        this.migrator = migrator;
+        this.reservations = reservations;
         this.clock = clock;
         this.timer = Timer.builder("arbiter.arbitration").description("Time from contention to recorded decision")
                 .publishPercentileHistogram().register(registry);
@@ -98,11 +106,12 @@ final class ArbitrationService implements Arbitrations {
             var clientScores = scores.scores(clients).toCompletableFuture();
             var standings = scores.standings(clients).toCompletableFuture();
             var recent = log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture();
-            return CompletableFuture.allOf(clientScores, standings, recent).thenApply(done -> Arbitrator.decide(
+            var migration = migrationOptions(contention, snapshot).toCompletableFuture();
+            return CompletableFuture.allOf(clientScores, standings, recent, migration).thenApply(done -> Arbitrator.decide(
                     new ArbitrationInput(triggerId, selfRaised, contention, g.view().free(), g.instances(),
                             new Standings(clientScores.join(), standings.join(), recent.join()), criteria,
                             snapshot.rules().revision(), snapshot.policy().version(),
-                            rulesFired(standings.join().values()), now)));
+                            rulesFired(standings.join().values()), now), migration.join()));
         }).thenCompose(decision -> {
             if (dryRun) {
                 return CompletableFuture.completedFuture(new Result(decision, false));
@@ -112,6 +121,7 @@ final class ArbitrationService implements Arbitrations {
                 if (recorded.isNew()) {
                     LOG.info("decision {}: {}", decision.decisionId(), decision.explanation());
                     actuator.execute(recorded.decision());
+                    migrator.execute(recorded.decision());
                 }
                 return new Result(recorded.decision(), recorded.isNew());
             });
@@ -155,6 +165,24 @@ final class ArbitrationService implements Arbitrations {
         boolean cpuOver = v.allocated().cpu() > mark * cap.cpu();
         boolean memoryOver = v.allocated().memoryGiB() > mark * cap.memoryGiB();
         return new Resources(cpuOver ? cap.cpu() * (1 - mark) : 0, memoryOver ? cap.memoryGiB() * (1 - mark) : 0);
+    }
+
+    /**
+     * What migration may use: under extreme contention or a hardware failure, the registered shadow
+     * slots no migration holds and the number of migrations running; otherwise nothing (the
+     * migration rules still say why nothing moves).
+     */
+    private CompletionStage<MigrationOptions> migrationOptions(Contention contention, PolicyEngine.Snapshot snapshot) {
+        if (contention.severity() != Severity.EXTREME && contention.reason() != ContentionReason.HARDWARE_FAILURE) {
+            return CompletableFuture.completedFuture(new MigrationOptions(snapshot.rules(), snapshot.policy(),
+                    List.of(), 0));
+        }
+        var slots = grid.shadowSlots().toCompletableFuture();
+        var held = reservations.held().toCompletableFuture();
+        var migrating = log.unfinished(ActionType.MIGRATE).toCompletableFuture();
+        return CompletableFuture.allOf(slots, held, migrating).thenApply(done -> new MigrationOptions(snapshot.rules(),
+                snapshot.policy(), slots.join().stream().filter(s -> !held.join().containsKey(s.slotId())).toList(),
+                migrating.join().size()));
     }
 
     private record Gathered(PlatformView view, Collection<Instance> instances) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -142,6 +143,11 @@ final class DecisionJournal implements AutoCloseable {
             LOG.info("restored {} decision(s) from the store; {} action(s) unfinished", restored, unfinished.size());
         }
         return unfinished;
+    }
+
+    /** The journal's threads, for other blocking store work (reservations, the ledger). */
+    Executor storeThreads() {
+        return writer;
     }
 
     /** True when the store answered the last probe (every 5 s); never blocks. */

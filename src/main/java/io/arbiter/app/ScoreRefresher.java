@@ -55,6 +55,8 @@ public final class ScoreRefresher implements AutoCloseable {
     }
 
     private final GridClients clients;
+    /** Penalised clients are scored at their downgraded tier while the downgrade is in force. */
+    private final SlaDowngrades downgrades;
     private final UsageSource usage;
     private final GridScores scores;
     private final PolicyEngine engine;
@@ -78,9 +80,10 @@ public final class ScoreRefresher implements AutoCloseable {
     private PolicyEngine.Snapshot runningSnapshot;
     private CompletableFuture<Pass> next;
 
-    public ScoreRefresher(GridClients clients, UsageSource usage, GridScores scores, PolicyEngine engine, Clock clock,
-                          MeterRegistry registry) {
+    ScoreRefresher(GridClients clients, UsageSource usage, GridScores scores, PolicyEngine engine,
+                   SlaDowngrades downgrades, Clock clock, MeterRegistry registry) {
         this.clients = clients;
+        this.downgrades = downgrades;
         this.usage = usage;
         this.scores = scores;
         this.engine = engine;
@@ -199,7 +202,7 @@ public final class ScoreRefresher implements AutoCloseable {
         Map<String, UsageSummary> summaries = summarising.join();
         List<FactorAssembler.ClientInputs> inputs = new ArrayList<>(known.size());
         for (ClientInputs c : known) {
-            inputs.add(new FactorAssembler.ClientInputs(c.client(),
+            inputs.add(new FactorAssembler.ClientInputs(downgrades.effective(c.client(), now),
                     withOwnForecast(summaries.get(c.client().clientId()), c.forecast(), now), c.payments(), c.demand()));
         }
         List<ClientFactors> factors = FactorAssembler.assemble(inputs, ScoringParameters.factors(policy), now);

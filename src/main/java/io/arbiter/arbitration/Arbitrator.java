@@ -9,40 +9,76 @@ import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
 import io.arbiter.domain.Victim;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns a contention into a decision: selects the victims ({@link VictimSelector}), gives each an
- * interrupt action with a deterministic id, and writes the explanation. A pure function: the same
- * input gives the same decision.
+ * interrupt action with a deterministic id; when that falls short and migration is possible, plans
+ * migrations ({@link MigrationPlanner}), each with a {@code migrate} action and the {@code penalize}
+ * and {@code downgrade} actions the ledger carries out once it has switched traffic; and writes the
+ * explanation. A pure function: the same input gives the same decision.
  */
 public final class Arbitrator {
 
     private Arbitrator() {
     }
 
-    /** Decides {@code input}. */
+    /** Decides {@code input}, interrupting only: no migration is considered. */
     public static Decision decide(ArbitrationInput input) {
+        return decide(input, null);
+    }
+
+    /** Decides {@code input}; with {@code migration} (may be null), migrations cover what interruption cannot. */
+    public static Decision decide(ArbitrationInput input, MigrationOptions migration) {
         Contention c = input.contention();
         double beneficiaryCvs = c.beneficiary() == null ? Double.NaN : input.standing().cvs(c.beneficiary());
         Selection selection = VictimSelector.select(c, input.free(), input.instances(), input.standing(),
                 input.criteria(), beneficiaryCvs, input.now());
+        MigrationPlan plan = MigrationPlanner.plan(c, selection, beneficiaryCvs, migration);
         String decisionId = DecisionIds.decision(c.platformId(), input.triggerId(), 0);
         List<ActionRecord> actions = new ArrayList<>();
         for (Victim v : selection.victims()) {
-            actions.add(new ActionRecord(DecisionIds.action(decisionId, actions.size() + 1), decisionId,
-                    ActionType.INTERRUPT, c.platformId(), v.instance().instanceId(), v.instance().clientId(), v.cvs(),
-                    v.reason(), ActionStatus.PENDING,
-                    List.of(new ActionRecord.Step(ActionStatus.PENDING, input.now(), "decided"))));
+            actions.add(action(decisionId, actions.size() + 1, ActionType.INTERRUPT, c.platformId(), v, v.reason(),
+                    null, input.now()));
         }
+        for (MigrationPlan.Move m : plan.moves()) {
+            Victim v = m.victim();
+            ActionRecord migrate = action(decisionId, actions.size() + 1, ActionType.MIGRATE, c.platformId(), v,
+                    "to shadow slot " + m.slot().slotId() + " on " + m.slot().platformId() + ": " + v.reason(),
+                    m.slot().slotId(), input.now());
+            actions.add(migrate);
+            actions.add(action(decisionId, actions.size() + 1, ActionType.PENALIZE, c.platformId(), v,
+                    "charged as rules/penalties.drl says once " + migrate.actionId() + " has switched traffic",
+                    migrate.actionId(), input.now()));
+            actions.add(action(decisionId, actions.size() + 1, ActionType.DOWNGRADE, c.platformId(), v,
+                    "SLA downgraded as rules/penalties.drl says once " + migrate.actionId() + " has switched traffic",
+                    migrate.actionId(), input.now()));
+        }
+        Map<String, Integer> excluded = new LinkedHashMap<>(selection.excluded());
+        if (plan.considered()) {
+            excluded.remove(VictimSelector.UNINTERRUPTIBLE);
+        }
+        plan.excluded().forEach((reason, n) -> excluded.merge(reason, n, Integer::sum));
+        List<String> rulesFired = new ArrayList<>(input.rulesFired());
+        plan.rulesFired().stream().filter(r -> !rulesFired.contains(r)).forEach(rulesFired::add);
         return new Decision(decisionId, c.platformId(), input.triggerId(), input.selfRaised(), c, input.ruleRevision(),
-                input.policyVersion(), input.now(), actions, selection.wanted(), selection.shortfall(),
-                selection.excluded(), input.rulesFired(), explain(input, selection, beneficiaryCvs));
+                input.policyVersion(), input.now(), actions, selection.wanted(), plan.shortfall(), excluded,
+                rulesFired, explain(input, selection, plan, beneficiaryCvs));
     }
 
-    private static String explain(ArbitrationInput input, Selection s, double beneficiaryCvs) {
+    private static ActionRecord action(String decisionId, int position, ActionType type, String platformId, Victim v,
+                                       String reason, String target, Instant now) {
+        return new ActionRecord(DecisionIds.action(decisionId, position), decisionId, type, platformId,
+                v.instance().instanceId(), v.instance().clientId(), v.cvs(), reason, target, ActionStatus.PENDING,
+                List.of(new ActionRecord.Step(ActionStatus.PENDING, now, "decided")));
+    }
+
+    private static String explain(ArbitrationInput input, Selection s, MigrationPlan plan, double beneficiaryCvs) {
         Contention c = input.contention();
         StringBuilder text = new StringBuilder();
         text.append(input.selfRaised() ? "Self-raised " : "").append(c.severity().wire()).append(' ')
@@ -67,11 +103,22 @@ public final class Arbitrator {
             s.excluded().forEach((reason, n) -> reasons.add(n + " " + reason));
             text.append("Passed over: ").append(String.join("; ", reasons)).append(". ");
         }
-        if (s.covered()) {
+        if (!plan.moves().isEmpty()) {
+            text.append("Interruption fell short by ").append(amount(s.shortfall())).append("; migrating ")
+                    .append(plan.moves().size()).append(" uninterruptible instance(s), lowest CVS first: ");
+            List<String> moved = new ArrayList<>();
+            for (MigrationPlan.Move m : plan.moves()) {
+                moved.add(m.victim().instance().instanceId() + " (" + m.victim().instance().clientId() + ", CVS "
+                        + fmt(m.victim().cvs()) + ") to " + m.slot().slotId() + " on " + m.slot().platformId());
+            }
+            text.append(String.join(", ", moved)).append("; each moved client is charged as rules/penalties.drl says. ");
+        }
+        if (plan.shortfall().isZero()) {
             text.append("The need is covered.");
         } else {
-            text.append("Short by ").append(amount(s.shortfall())).append(
-                    c.severity() == Severity.EXTREME ? "; handed to migration eligibility." : ".");
+            text.append("Short by ").append(amount(plan.shortfall())).append(
+                    c.severity() == Severity.EXTREME && plan.moves().isEmpty() && !s.uninterruptible().isEmpty()
+                            ? "; no uninterruptible instance could be migrated." : ".");
         }
         return text.toString();
     }

@@ -1,6 +1,7 @@
 package io.arbiter.arbitration;
 
 import io.arbiter.domain.ActionRecord;
+import io.arbiter.domain.ActionType;
 import io.arbiter.domain.ClientScore;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.Decision;
@@ -9,6 +10,7 @@ import io.arbiter.domain.InstanceState;
 import io.arbiter.domain.InterruptionStanding;
 import io.arbiter.domain.Platform;
 import io.arbiter.domain.Resources;
+import io.arbiter.domain.ShadowSlot;
 import io.arbiter.policy.CompiledRules;
 import io.arbiter.policy.ContentionJudge;
 import io.arbiter.policy.InterruptionStandings;
@@ -19,13 +21,16 @@ import io.arbiter.policy.ScoringParameters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Decides a policy scenario's contentions as the service does: the interruption rules' standings
- * from the scores, then {@link Arbitrator} for each contention in order; an instance interrupted by
- * one decision is stopped for the next, and counts towards its client's disruption budget.
+ * from the scores, then {@link Arbitrator} for each contention in order, migration included; an
+ * instance interrupted by one decision is stopped for the next, and counts towards its client's
+ * disruption budget; a migration decided earlier still runs (it counts towards the concurrency
+ * limit) and holds its shadow slot.
  */
 public final class ScenarioJudge implements ContentionJudge {
 
@@ -37,6 +42,8 @@ public final class ScenarioJudge implements ContentionJudge {
         Map<String, Integer> interrupted = new HashMap<>();
         ClientStanding standing = new Standings(scores, standings, interrupted);
         List<Outcome> outcomes = new ArrayList<>();
+        Map<String, ShadowSlot> freeSlots = new LinkedHashMap<>(state.shadowSlots());
+        int migrating = 0;
         List<Contention> contentions = state.contentions();
         for (int n = 0; n < contentions.size(); n++) {
             Contention c = contentions.get(n);
@@ -54,14 +61,23 @@ public final class ScenarioJudge implements ContentionJudge {
             }
             Decision d = Arbitrator.decide(new ArbitrationInput("scenario-contention-" + n, false, c,
                     platform.capacity().minusClamped(allocated), onPlatform, standing,
-                    ScoringParameters.interruption(policy.policy()), rules.revision(), policy.version(), List.of(), now));
+                    ScoringParameters.interruption(policy.policy()), rules.revision(), policy.version(), List.of(), now),
+                    new MigrationOptions(rules, policy, List.copyOf(freeSlots.values()), migrating));
             List<String> ids = new ArrayList<>();
+            List<String> moved = new ArrayList<>();
             for (ActionRecord a : d.actions()) {
-                ids.add(a.instanceId());
-                instances.computeIfPresent(a.instanceId(), (id, i) -> i.withState(InstanceState.STOPPED));
-                interrupted.merge(a.clientId(), 1, Integer::sum);
+                if (a.type() == ActionType.INTERRUPT) {
+                    ids.add(a.instanceId());
+                    instances.computeIfPresent(a.instanceId(), (id, i) -> i.withState(InstanceState.STOPPED));
+                    interrupted.merge(a.clientId(), 1, Integer::sum);
+                } else if (a.type() == ActionType.MIGRATE) {
+                    moved.add(a.instanceId() + " -> " + a.target());
+                    instances.computeIfPresent(a.instanceId(), (id, i) -> i.withState(InstanceState.MIGRATING));
+                    freeSlots.remove(a.target());
+                    migrating++;
+                }
             }
-            outcomes.add(new Outcome(ids, d.shortfall(), d.excluded()));
+            outcomes.add(new Outcome(ids, moved, d.shortfall(), d.excluded()));
         }
         return outcomes;
     }

@@ -10,10 +10,12 @@ import java.util.Objects;
  *
  * @param actionId deterministic: the decision's id and the action's position
  * @param cvs the client's score when the decision was taken
+ * @param target where the action takes the instance: for a migration, the shadow slot's id; null otherwise
  * @param history every state the action went through, oldest first
  */
 public record ActionRecord(String actionId, String decisionId, ActionType type, String platformId, String instanceId,
-                           String clientId, double cvs, String reason, ActionStatus status, List<Step> history) {
+                           String clientId, double cvs, String reason, String target, ActionStatus status,
+                           List<Step> history) {
 
     /** A state the action reached, when, and why. */
     public record Step(ActionStatus status, Instant at, String note) {
@@ -33,6 +35,6 @@ public record ActionRecord(String actionId, String decisionId, ActionType type, 
         }
         List<Step> steps = new ArrayList<>(history);
         steps.add(new Step(next, at, note));
-        return new ActionRecord(actionId, decisionId, type, platformId, instanceId, clientId, cvs, reason, next, steps);
+        return new ActionRecord(actionId, decisionId, type, platformId, instanceId, clientId, cvs, reason, target, next, steps);
     }
 }

@@ -46,7 +46,7 @@ final class DecisionSerializers {
             return new ActionRecord(in.readString("actionId"), in.readString("decisionId"),
                     ActionType.valueOf(in.readString("type")), in.readString("platformId"),
                     in.readString("instanceId"), in.readString("clientId"), in.readFloat64("cvs"),
-                    in.readString("reason"), ActionStatus.valueOf(in.readString("status")), steps);
+                    in.readString("reason"), in.readString("target"), ActionStatus.valueOf(in.readString("status")), steps);
         }
 
         @Override
@@ -59,6 +59,7 @@ final class DecisionSerializers {
             out.writeString("clientId", a.clientId());
             out.writeFloat64("cvs", a.cvs());
             out.writeString("reason", a.reason());
+            out.writeString("target", a.target());
             out.writeString("status", a.status().name());
             List<ActionRecord.Step> steps = a.history();
             out.writeArrayOfString("stepStatus", steps.stream().map(s -> s.status().name()).toArray(String[]::new));

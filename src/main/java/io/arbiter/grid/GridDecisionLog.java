@@ -162,6 +162,12 @@ public final class GridDecisionLog {
         });
     }
 
+    /** Actions of {@code type} not yet in a final state (for instance the migrations running now). */
+    public CompletionStage<List<ActionRecord>> unfinished(ActionType type) {
+        return CompletableFuture.supplyAsync(() -> actions.values(Predicates.equal("type", type.name())).stream()
+                .filter(a -> !a.status().isFinal()).toList(), queries);
+    }
+
     /** Records a notice (once per id). */
     public CompletionStage<Void> notice(Notice notice) {
         return CompletableFuture.runAsync(() -> notices.putIfAbsent(notice.noticeId(), notice), queries);

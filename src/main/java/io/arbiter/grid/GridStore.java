@@ -350,6 +350,16 @@ public final class GridStore implements UsageSource {
         return off(forecasts.getAsync(clientId)).thenApply(Optional::ofNullable);
     }
 
+    /** Every registered shadow slot. */
+    public CompletionStage<List<ShadowSlot>> shadowSlots() {
+        return CompletableFuture.supplyAsync(() -> List.copyOf(shadowSlots.values()), queries);
+    }
+
+    /** A shadow slot by id. */
+    public CompletionStage<Optional<ShadowSlot>> shadowSlot(String slotId) {
+        return off(shadowSlots.getAsync(slotId)).thenApply(Optional::ofNullable);
+    }
+
     /** Every registered platform. */
     public CompletionStage<List<Platform>> platforms() {
         return CompletableFuture.supplyAsync(() -> List.copyOf(platforms.values()), queries);

@@ -98,9 +98,13 @@ final class Views {
     }
 
     static JsonObject action(ActionRecord a) {
-        return new JsonObject().put("actionId", a.actionId()).put("type", a.type().wire())
+        JsonObject json = new JsonObject().put("actionId", a.actionId()).put("type", a.type().wire())
                 .put("instanceId", a.instanceId()).put("clientId", a.clientId()).put("cvs", a.cvs())
                 .put("reason", a.reason()).put("status", a.status().wire());
+        if (a.target() != null) {
+            json.put("shadowSlot", a.target());
+        }
+        return json;
     }
 
     static JsonObject actionWithHistory(ActionRecord a) {

@@ -13,8 +13,13 @@ import java.util.Map;
  */
 public interface ContentionJudge {
 
-    /** What one contention's decision did, for a scenario to compare. */
-    record Outcome(List<String> interrupted, Resources shortfall, Map<String, Integer> excluded) {
+    /**
+     * What one contention's decision did, for a scenario to compare.
+     *
+     * @param migrated the instances migrated, with the shadow slot each goes to ({@code "i1 -> slot"})
+     */
+    record Outcome(List<String> interrupted, List<String> migrated, Resources shortfall,
+                   Map<String, Integer> excluded) {
     }
 
     /** One outcome per contention of {@code state}, in order; each sees what the earlier ones did. */

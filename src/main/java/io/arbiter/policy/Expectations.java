@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
  *       names several; an empty list says no rule changed it).</li>
  * </ul>
  *   <li>{@code decisions: [{interrupt: [i1, i2], shortfall: {cpu: 4, memoryGiB: 0}}]} — one entry per
- *       {@code contention} event, in order: the instances interrupted, lowest CVS first, and
- *       optionally the shortfall and {@code excluded: {reason text: count}} (a reason matches when
- *       it contains the text).</li>
+ *       {@code contention} event, in order: the instances interrupted, lowest CVS first,
+ *       {@code migrate: ["g1 -> slot-a"]} the instances migrated and their shadow slots (none when
+ *       left out), and optionally the shortfall and {@code excluded: {reason text: count}} (a reason
+ *       matches when it contains the text).</li>
  * </ul>
  * Any other key is an error.
  */
@@ -31,10 +32,11 @@ record Expectations(Map<String, double[]> cvs, List<String> order, Map<String, L
                     List<DecisionExpectation> decisions) {
 
     private static final Set<String> KEYS = Set.of("cvs", "order", "adjustedBy", "decisions");
-    private static final Set<String> DECISION_KEYS = Set.of("interrupt", "shortfall", "excluded");
+    private static final Set<String> DECISION_KEYS = Set.of("interrupt", "migrate", "shortfall", "excluded");
 
     /** What one contention's decision should be. {@code shortfall} and {@code excluded} may be null. */
-    record DecisionExpectation(List<String> interrupt, double[] shortfall, Map<String, Integer> excluded) {
+    record DecisionExpectation(List<String> interrupt, List<String> migrate, double[] shortfall,
+                               Map<String, Integer> excluded) {
     }
 
     /** Reads {@code expect}, adding each problem (as {@code expect.key: reason}) to {@code problems}. */
@@ -71,7 +73,7 @@ record Expectations(Map<String, double[]> cvs, List<String> order, Map<String, L
             }
             d.fieldNames().forEachRemaining(key -> {
                 if (!DECISION_KEYS.contains(key)) {
-                    problems.add(path + "." + key + ": unknown; known are interrupt, shortfall, excluded");
+                    problems.add(path + "." + key + ": unknown; known are interrupt, migrate, shortfall, excluded");
                 }
             });
             double[] shortfall = null;
@@ -95,8 +97,10 @@ record Expectations(Map<String, double[]> cvs, List<String> order, Map<String, L
                     }
                 });
             }
-            list.add(new DecisionExpectation(names(d.get("interrupt"), path + ".interrupt", problems), shortfall,
-                    excluded));
+            List<String> migrate = d.get("migrate") == null ? List.of()
+                    : names(d.get("migrate"), path + ".migrate", problems);
+            list.add(new DecisionExpectation(names(d.get("interrupt"), path + ".interrupt", problems), migrate,
+                    shortfall, excluded));
         }
         return list;
     }
@@ -113,6 +117,9 @@ record Expectations(Map<String, double[]> cvs, List<String> order, Map<String, L
             ContentionJudge.Outcome got = outcomes.get(i);
             if (!want.interrupt().equals(got.interrupted())) {
                 failures.add("decisions[" + i + "]: interrupted " + got.interrupted() + ", expected " + want.interrupt());
+            }
+            if (!want.migrate().equals(got.migrated())) {
+                failures.add("decisions[" + i + "]: migrated " + got.migrated() + ", expected " + want.migrate());
             }
             if (want.shortfall() != null && (Math.abs(want.shortfall()[0] - got.shortfall().cpu()) > 1e-9
                     || Math.abs(want.shortfall()[1] - got.shortfall().memoryGiB()) > 1e-9)) {

@@ -34,7 +34,7 @@ public record Policy(Weights weights, Score score, UsageDecay usage, ForecastWin
             new PaymentTerms(30, 0.2, Duration.ofDays(90)),
             new Interruption(0.4, Duration.ofSeconds(30), Duration.ofMinutes(10),
                     new DisruptionBudget(3, Duration.ofHours(24))),
-            new Migration(0.3, Duration.ofMinutes(5), 2),
+            new Migration(0.3, Duration.ofMinutes(5), Duration.ofMinutes(1), 2),
             new Penalty(new BigDecimal("500.00"), "EUR", 1, Duration.ofDays(30)));
 
     public Policy {
@@ -169,9 +169,10 @@ public record Policy(Weights weights, Score score, UsageDecay usage, ForecastWin
     /**
      * @param minCvsDifference how much higher the beneficiary's CVS must be than the moved client's
      * @param timeout how long a migration may take before it is aborted
+     * @param stepTimeout how long any one step of a migration may take before it is aborted
      * @param maxConcurrent the most migrations running at once
      */
-    public record Migration(double minCvsDifference, Duration timeout, int maxConcurrent) {
+    public record Migration(double minCvsDifference, Duration timeout, Duration stepTimeout, int maxConcurrent) {
     }
 
     /**

@@ -66,7 +66,7 @@ final class PolicyParser {
                         r.duration("minimumRunTime"), r.section("disruptionBudget",
                         b -> new DisruptionBudget(b.count("maxInterruptions"), b.duration("window"))))),
                 root.section("migration", r -> new Migration(r.fraction("minCvsDifference"), r.duration("timeout"),
-                        r.count("maxConcurrent"))),
+                        r.duration("stepTimeout"), r.count("maxConcurrent"))),
                 root.section("penalty", r -> new Penalty(r.money("amount"), r.currency("currency"),
                         r.count("slaTiersDropped"), r.duration("duration"))));
     }

@@ -2,25 +2,23 @@ package io.arbiter.app;
 
 import io.arbiter.arbitration.DecisionIds;
 import io.arbiter.testing.Http;
-import io.arbiter.testing.ProjectDir;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static io.arbiter.testing.Events.client;
 import static io.arbiter.testing.Events.instance;
 import static io.arbiter.testing.Events.platform;
+import static io.arbiter.testing.NodeProcess.awaitReady;
+import static io.arbiter.testing.NodeProcess.freePort;
+import static io.arbiter.testing.NodeProcess.kill9;
+import static io.arbiter.testing.NodeProcess.serve;
+import static io.arbiter.testing.NodeProcess.stopLeftOverPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -82,50 +80,6 @@ class RestartIT {
         } finally {
             second.destroyForcibly();
             stopLeftOverPostgres(workDir.resolve("data/postgres"));
-        }
-    }
-
-    /** {@code java … -jar target/arbiter.jar serve} in {@code workDir}: the JVM itself, no shell around it. */
-    private static Process serve(Path workDir, int port, String log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-") || a.startsWith("-Dhazelcast.")).forEach(command::add);
-        command.addAll(List.of("-Darbiter.home=" + ProjectDir.path(), "-jar",
-                ProjectDir.path().resolve("target/arbiter.jar").toString(), "serve", "--port", String.valueOf(port)));
-        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve(log).toFile()).start();
-    }
-
-    private static void awaitReady(Http http, Process node, Path log) throws IOException {
-        await().atMost(90, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
-            if (!node.isAlive()) {
-                throw new AssertionError("the node exited: " + Files.readString(log));
-            }
-            return http.get("/ready").status() == 200;
-        });
-    }
-
-    private static void kill9(Process jvm) throws InterruptedException {
-        assertThat(jvm.toHandle().info().command()).as("the process killed is the JVM itself")
-                .hasValueSatisfying(c -> assertThat(Path.of(c).getFileName().toString()).isEqualTo("java"));
-        jvm.destroyForcibly();
-        assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(jvm.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-    }
-
-    /** The test's own embedded PostgreSQL, should a failure leave it running. */
-    private static void stopLeftOverPostgres(Path dataDir) throws IOException {
-        Path pid = dataDir.resolve("postmaster.pid");
-        if (Files.exists(pid)) {
-            Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()));
-            server.ifPresent(ProcessHandle::destroy);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

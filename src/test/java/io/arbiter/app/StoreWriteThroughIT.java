@@ -148,7 +148,7 @@ class StoreWriteThroughIT {
     private static Decision migrationUnderWay(String id, String platformId) {
         Instant at = Instant.parse("2026-12-03T10:00:00Z");
         ActionRecord migrate = new ActionRecord(id + "-1", id, ActionType.MIGRATE, platformId, platformId + "-i1",
-                "cheap-" + platformId, 0.1, "extreme contention", ActionStatus.SNAPSHOTTING, List.of(
+                "cheap-" + platformId, 0.1, "extreme contention", "slot-" + platformId, ActionStatus.SNAPSHOTTING, List.of(
                         new ActionRecord.Step(ActionStatus.RESERVING, at, "decided"),
                         new ActionRecord.Step(ActionStatus.SNAPSHOTTING, at.plusSeconds(1), "slot s1 reserved")));
         return new Decision(id, platformId, "k-" + id, false, new Contention(platformId, ContentionReason.CAPACITY,

@@ -66,9 +66,14 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** The values of {@code attribute} of every element {@code css} selects, in page order. */
+    /**
+     * The values of {@code attribute} of every element {@code css} selects, in page order, read in
+     * one step inside the page, so that a list the page is re-rendering is never read half old.
+     */
+    @SuppressWarnings("unchecked")
     public List<String> attributes(String css, String attribute) {
-        return all(css).stream().map(e -> e.getAttribute(attribute)).toList();
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("return Array.from("
+                + "document.querySelectorAll(arguments[0])).map(e => e.getAttribute(arguments[1]));", css, attribute);
     }
 
     /** Replaces the text of an input. */

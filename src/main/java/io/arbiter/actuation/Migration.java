@@ -1,0 +1,286 @@
+package io.arbiter.actuation;
+
+import io.arbiter.domain.ActionStatus;
+import io.arbiter.domain.Instance;
+import io.arbiter.domain.Route;
+import io.arbiter.domain.ShadowSlot;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Runs one migrate action as a saga, each state recorded before its step:
+ * {@code reserving} the shadow slot → {@code snapshotting} the running instance (pre-copy) →
+ * {@code restoring} it onto the shadow → {@code pausing} its service (the router holds new requests)
+ * → {@code final-copy} of what changed → {@code switching} the service to the copy (the point of no
+ * return; the client is charged here) → {@code resuming} → {@code terminating-original} →
+ * {@code releasing} the original's room → {@code completed}.
+ * <p>
+ * Before the switch, any failure, a step longer than the step timeout, or the whole migration
+ * longer than its timeout rolls it back ({@code rolling-back} → {@code aborted}): the service is
+ * resumed on the original, which kept serving; the copy is terminated; the slot is released. After
+ * the switch it only goes forward: terminating the original is retried (forced) until it succeeds
+ * or the attempts run out ({@code failed}, with the reason). An instance that serves no traffic
+ * skips the router's steps.
+ */
+public final class Migration {
+
+    /** How long the whole migration, and each step before the switch, may take. */
+    public record Timeouts(Duration total, Duration step) {
+    }
+
+    /** What a migration works with. */
+    public record Parts(PlatformDriver driver, TrafficRouter router, ShadowReservations reservations,
+                        Scheduler scheduler) {
+    }
+
+    /** How many times, and how far apart at first, terminating the original is tried after the switch. */
+    static final int TERMINATE_ATTEMPTS = 5;
+    static final Duration TERMINATE_BACKOFF = Duration.ofSeconds(1);
+
+    private final String actionId;
+    private final Instance original;
+    private final Instance copy;
+    private final ShadowSlot slot;
+    private final Timeouts timeouts;
+    private final Parts parts;
+    private final MigrationListener listener;
+    private final Supplier<CompletionStage<Void>> charge;
+    private final Runnable release;
+    private final CompletableFuture<Void> expired = new CompletableFuture<>();
+    private final CompletableFuture<ActionStatus> outcome = new CompletableFuture<>();
+    private final AtomicBoolean switching = new AtomicBoolean();
+    private volatile boolean paused;
+    private volatile Snapshot preCopy;
+
+    /**
+     * @param copy the instance as it will run in {@code slot} (its id, platform and start time)
+     * @param charge writes the client's penalty to the ledger, once per migration whatever retries happen
+     * @param release frees the original's room on its platform once it is gone
+     */
+    public Migration(String actionId, Instance original, Instance copy, ShadowSlot slot, Timeouts timeouts,
+                     Parts parts, MigrationListener listener, Supplier<CompletionStage<Void>> charge,
+                     Runnable release) {
+        this.actionId = actionId;
+        this.original = original;
+        this.copy = copy;
+        this.slot = slot;
+        this.timeouts = timeouts;
+        this.parts = parts;
+        this.listener = listener;
+        this.charge = charge;
+        this.release = release;
+    }
+
+    /** Runs the migration from the start; the stage completes with {@code completed}, {@code aborted} or {@code failed}. */
+    public CompletionStage<ActionStatus> start() {
+        Scheduler.Cancellable overall = parts.scheduler().schedule(timeouts.total(),
+                () -> expired.completeExceptionally(new StepFailure("the migration took longer than its timeout of "
+                        + timeouts.total())));
+        outcome.whenComplete((s, f) -> overall.cancel());
+        step(ActionStatus.RESERVING, "reserving shadow slot " + slot.slotId() + " on " + slot.platformId(),
+                () -> parts.reservations().reserve(slot.slotId(), actionId).thenAccept(held -> {
+                    if (!held) {
+                        throw new StepFailure("shadow slot " + slot.slotId() + " is held by another migration");
+                    }
+                }))
+                .thenCompose(v -> step(ActionStatus.SNAPSHOTTING, "pre-copy of " + original.instanceId(),
+                        () -> parts.driver().snapshot(original, null).thenAccept(s -> preCopy = s)))
+                .thenCompose(v -> step(ActionStatus.RESTORING, "restoring " + sized(preCopy) + " onto " + copy.instanceId(),
+                        () -> parts.driver().restore(copy, slot, preCopy)))
+                .thenCompose(v -> step(ActionStatus.PAUSING, pausingNote(), this::pause))
+                .thenCompose(v -> step(ActionStatus.FINAL_COPY, "copying what changed since the pre-copy",
+                        () -> parts.driver().snapshot(original, preCopy)
+                                .thenCompose(delta -> parts.driver().restore(copy, slot, delta))))
+                .whenComplete((v, failure) -> {
+                    if (failure != null) {
+                        rollBack(reason(failure));
+                    } else {
+                        goForward(ActionStatus.FINAL_COPY);
+                    }
+                });
+        return outcome;
+    }
+
+    /**
+     * Carries on after a restart or a takeover from the last state recorded: before the switch it
+     * rolls back (the copy may be stale and the router's pause was lost); from the switch on it
+     * finishes (each remaining step is idempotent, and so is the charge).
+     */
+    public CompletionStage<ActionStatus> resume(ActionStatus lastRecorded) {
+        if (afterSwitch(lastRecorded)) {
+            goForward(lastRecorded);
+        } else {
+            paused = original.service() != null;
+            rollBack("the node running the migration stopped before the switch (last state: "
+                    + lastRecorded.wire() + ")");
+        }
+        return outcome;
+    }
+
+    /** True when a migration that reached {@code status} has switched traffic, or is switching it. */
+    public static boolean afterSwitch(ActionStatus status) {
+        return switch (status) {
+            case SWITCHING, RESUMING, TERMINATING, RELEASING, COMPLETED -> true;
+            default -> false;
+        };
+    }
+
+    private CompletionStage<Void> pause() {
+        if (original.service() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        paused = true;
+        return parts.router().pause(original.service());
+    }
+
+    private String pausingNote() {
+        return original.service() == null ? "serves no routed traffic: nothing to pause"
+                : "holding new requests for service " + original.service();
+    }
+
+    /** Records {@code status}, then runs {@code work} within the step timeout and the migration's. */
+    private CompletionStage<Void> step(ActionStatus status, String note, Supplier<CompletionStage<Void>> work) {
+        return bounded(listener.reached(status, parts.scheduler().now(), note)
+                .thenCompose(v -> {
+                    if (expired.isDone()) {
+                        return expired;
+                    }
+                    return work.get();
+                }), status);
+    }
+
+    private CompletionStage<Void> bounded(CompletionStage<Void> work, ActionStatus status) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        Scheduler.Cancellable timer = parts.scheduler().schedule(timeouts.step(), () -> result.completeExceptionally(
+                new StepFailure(status.wire() + " took longer than the step timeout of " + timeouts.step())));
+        work.whenComplete((v, f) -> {
+            if (f != null) {
+                result.completeExceptionally(f);
+            } else {
+                result.complete(v);
+            }
+        });
+        expired.whenComplete((v, f) -> {
+            if (f != null) {
+                result.completeExceptionally(f);
+            }
+        });
+        result.whenComplete((v, f) -> timer.cancel());
+        return result;
+    }
+
+    /**
+     * From the switch on, only forward. Steps are idempotent and all run again after a restart; a
+     * state is recorded only when it is past {@code lastRecorded}.
+     */
+    private void goForward(ActionStatus lastRecorded) {
+        if (!switching.compareAndSet(false, true)) {
+            return;
+        }
+        boolean pointed = lastRecorded.ordinal() > ActionStatus.SWITCHING.ordinal();
+        boolean resumed = lastRecorded.ordinal() > ActionStatus.RESUMING.ordinal();
+        record(lastRecorded, ActionStatus.SWITCHING, switchNote())
+                .thenCompose(v -> pointed ? CompletableFuture.<Void>completedFuture(null) : pointAtCopy())
+                .thenCompose(v -> charge.get())
+                .thenCompose(v -> record(lastRecorded, ActionStatus.RESUMING,
+                        original.service() == null ? "no routed traffic" : "releasing held requests to the copy"))
+                .thenCompose(v -> original.service() == null || resumed ? CompletableFuture.<Void>completedFuture(null)
+                        : parts.router().resume(original.service()))
+                .thenCompose(v -> record(lastRecorded, ActionStatus.TERMINATING,
+                        "terminating the original " + original.instanceId()))
+                .thenCompose(v -> terminateOriginal(1))
+                .thenCompose(v -> record(lastRecorded, ActionStatus.RELEASING,
+                        "freeing the original's room on " + original.platformId()))
+                .thenRun(release)
+                .thenCompose(v -> record(lastRecorded, ActionStatus.COMPLETED,
+                        copy.instanceId() + " serves in shadow slot " + slot.slotId() + " on " + slot.platformId()))
+                .whenComplete((v, failure) -> {
+                    if (failure == null) {
+                        outcome.complete(ActionStatus.COMPLETED);
+                    } else {
+                        String why = "traffic was switched, but " + reason(failure);
+                        listener.reached(ActionStatus.FAILED, parts.scheduler().now(), why)
+                                .whenComplete((x, y) -> outcome.complete(ActionStatus.FAILED));
+                    }
+                });
+    }
+
+    private CompletionStage<Void> record(ActionStatus lastRecorded, ActionStatus status, String note) {
+        return status.ordinal() <= lastRecorded.ordinal() && afterSwitch(lastRecorded)
+                ? CompletableFuture.completedFuture(null)
+                : listener.reached(status, parts.scheduler().now(), note);
+    }
+
+    private String switchNote() {
+        return original.service() == null ? "the copy takes over from " + original.instanceId()
+                : "pointing service " + original.service() + " at " + copy.instanceId();
+    }
+
+    private CompletionStage<Void> pointAtCopy() {
+        if (original.service() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return parts.driver().endpoint(copy)
+                .thenCompose(at -> parts.router().point(new Route(original.service(), copy.instanceId(), at, true)));
+    }
+
+    private CompletionStage<Void> terminateOriginal(int attempt) {
+        return parts.driver().terminate(original).handle((v, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            if (attempt >= TERMINATE_ATTEMPTS) {
+                return CompletableFuture.<Void>failedFuture(new StepFailure("the original could not be terminated after "
+                        + attempt + " attempts: " + reason(failure)));
+            }
+            CompletableFuture<Void> retried = new CompletableFuture<>();
+            Duration wait = TERMINATE_BACKOFF.multipliedBy(1L << (attempt - 1));
+            parts.scheduler().schedule(wait, () -> terminateOriginal(attempt + 1).whenComplete((x, f) -> {
+                if (f != null) {
+                    retried.completeExceptionally(f);
+                } else {
+                    retried.complete(null);
+                }
+            }));
+            return retried;
+        }).thenCompose(stage -> stage);
+    }
+
+    private void rollBack(String why) {
+        listener.reached(ActionStatus.ROLLING_BACK, parts.scheduler().now(), why)
+                .exceptionally(f -> null)
+                .thenCompose(v -> paused ? parts.router().resume(original.service()) : CompletableFuture.completedFuture(null))
+                .exceptionally(f -> null)
+                .thenCompose(v -> parts.driver().terminate(copy))
+                .exceptionally(f -> null)
+                .thenCompose(v -> parts.reservations().release(slot.slotId(), actionId))
+                .handle((v, f) -> f == null ? why : why + "; the slot could not be released: " + reason(f))
+                .thenCompose(note -> listener.reached(ActionStatus.ABORTED, parts.scheduler().now(),
+                        note + "; the original keeps serving"))
+                .whenComplete((v, f) -> outcome.complete(ActionStatus.ABORTED));
+    }
+
+    private static String sized(Snapshot s) {
+        return s == null ? "the snapshot" : "snapshot " + s.snapshotId() + " (" + s.bytes() + " bytes)";
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Why a step did not succeed. */
+    static final class StepFailure extends RuntimeException {
+        StepFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

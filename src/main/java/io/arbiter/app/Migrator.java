@@ -1,0 +1,186 @@
+package io.arbiter.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.actuation.Migration;
+import io.arbiter.actuation.PlatformDriver;
+import io.arbiter.actuation.Scheduler;
+import io.arbiter.actuation.ShadowReservations;
+import io.arbiter.actuation.TrafficRouter;
+import io.arbiter.domain.ActionRecord;
+import io.arbiter.domain.ActionStatus;
+import io.arbiter.domain.ActionType;
+import io.arbiter.domain.Decision;
+import io.arbiter.domain.Instance;
+import io.arbiter.domain.InstanceKind;
+import io.arbiter.domain.InstanceState;
+import io.arbiter.domain.Resources;
+import io.arbiter.domain.ShadowSlot;
+import io.arbiter.grid.GridStore;
+import io.arbiter.ingest.Ingestor;
+import io.arbiter.ingest.Json;
+import io.arbiter.policy.Policy;
+import io.arbiter.policy.PolicyEngine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Carries out a decision's {@code migrate} actions as {@link Migration} sagas: looks up the instance
+ * and its shadow slot, records every state durably before its step, charges the client through
+ * {@link LedgerCharges} at the switch (or aborts the charge on a rollback), and afterwards marks
+ * the original {@code migrated} (its room on the contended platform is free) and registers the
+ * copy as an instance of the slot's platform. After a restart or a takeover, {@link #recover}
+ * carries on unfinished migrations from their last recorded state.
+ */
+final class Migrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+
+    private final Migration.Parts parts;
+    private final GridStore grid;
+    private final DecisionJournal journal;
+    private final LedgerCharges ledger;
+    private final Ingestor ingestor;
+    private final PolicyEngine engine;
+    private final MeterRegistry registry;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    Migrator(PlatformDriver driver, TrafficRouter router, ShadowReservations reservations, Scheduler scheduler,
+             GridStore grid, DecisionJournal journal, LedgerCharges ledger, Ingestor ingestor, PolicyEngine engine,
+             MeterRegistry registry) {
+        this.parts = new Migration.Parts(driver, router, reservations, scheduler);
+        this.grid = grid;
+        this.journal = journal;
+        this.ledger = ledger;
+        this.ingestor = ingestor;
+        this.engine = engine;
+        this.registry = registry;
+    }
+
+    /** Starts every pending migrate action of {@code decision} not already running here. */
+    void execute(Decision decision) {
+        for (ActionRecord action : decision.actions()) {
+            if (action.type() == ActionType.MIGRATE && action.status() == ActionStatus.PENDING
+                    && running.add(action.actionId())) {
+                run(action, null);
+            }
+        }
+    }
+
+    /**
+     * Carries on each unfinished migrate action of {@code unfinished} from its last recorded state,
+     * and settles the charges left open by migrations that had already ended.
+     */
+    void recover(List<ActionRecord> unfinished) {
+        Set<String> migrating = new HashSet<>();
+        for (ActionRecord action : unfinished) {
+            if (action.type() == ActionType.MIGRATE && !action.status().isFinal()) {
+                migrating.add(action.actionId());
+                if (running.add(action.actionId())) {
+                    LOG.info("migration {} was left at {}: {}", action.actionId(), action.status().wire(),
+                            Migration.afterSwitch(action.status()) ? "finishing it" : "rolling it back");
+                    run(action, action.status());
+                }
+            }
+        }
+        for (ActionRecord action : unfinished) {
+            if ((action.type() == ActionType.PENALIZE || action.type() == ActionType.DOWNGRADE)
+                    && !migrating.contains(action.target())) {
+                ledger.settle(action);
+            }
+        }
+    }
+
+    private void run(ActionRecord action, ActionStatus resumeFrom) {
+        if (action.target() == null) {
+            finished(action, ActionStatus.ABORTED, "the action names no shadow slot");
+            return;
+        }
+        grid.instance(action.instanceId()).thenCombine(grid.shadowSlot(action.target()), (instance, slot) -> {
+            if (resumeFrom == null && (instance.isEmpty() || slot.isEmpty())) {
+                String why = instance.isEmpty() ? "instance " + action.instanceId() + " is no longer known"
+                        : "shadow slot " + action.target() + " is no longer registered";
+                finished(action, ActionStatus.ABORTED, why);
+                return null;
+            }
+            Instance original = instance.orElseGet(() -> remembered(action));
+            ShadowSlot target = slot.orElseGet(() -> new ShadowSlot(action.target(), "unknown", Resources.ZERO));
+            Instance copy = new Instance(original.instanceId() + "@" + target.slotId(), original.clientId(),
+                    target.platformId(), original.kind(), original.resources(), original.service(),
+                    parts.scheduler().now(), InstanceState.RUNNING);
+            Policy.Migration policy = engine.current().policy().policy().migration();
+            if (resumeFrom == null) {
+                grid.setState(original.instanceId(), InstanceState.MIGRATING);
+            }
+            Migration saga = new Migration(action.actionId(), original, copy, target,
+                    new Migration.Timeouts(policy.timeout(), policy.stepTimeout()), parts,
+                    (status, at, note) -> journal.advance(action.actionId(), status, at, note).thenApply(a -> null),
+                    () -> ledger.charge(action), () -> moved(action, original, copy));
+            CompletionStage<ActionStatus> outcome = resumeFrom == null ? saga.start() : saga.resume(resumeFrom);
+            outcome.whenComplete((status, failure) -> {
+                ActionStatus end = failure != null ? ActionStatus.FAILED : status;
+                if (end == ActionStatus.ABORTED) {
+                    grid.setState(original.instanceId(), InstanceState.RUNNING);
+                    ledger.cancel(action, "see " + action.actionId());
+                }
+                count(action, end);
+            });
+            return null;
+        }).exceptionally(failure -> {
+            finished(action, ActionStatus.ABORTED, "could not start: " + failure.getMessage());
+            return null;
+        });
+    }
+
+    /** After the switch: the original's room is free, and the copy is an instance of the slot's platform. */
+    private void moved(ActionRecord action, Instance original, Instance copy) {
+        grid.setState(original.instanceId(), InstanceState.MIGRATED);
+        if ("unknown".equals(copy.platformId())) {
+            return;
+        }
+        ObjectNode started = Json.MAPPER.createObjectNode().put("id", action.actionId() + ":copy")
+                .put("type", "instance.started").put("time", copy.startedAt().toString())
+                .put("instanceId", copy.instanceId()).put("clientId", copy.clientId())
+                .put("platformId", copy.platformId()).put("kind", copy.kind().wire());
+        started.putObject("resources").put("cpu", copy.resources().cpu())
+                .put("memoryGiB", copy.resources().memoryGiB());
+        if (copy.service() != null) {
+            started.put("service", copy.service());
+        }
+        ingestor.ingest(List.of(started)).whenComplete((o, f) -> {
+            if (f != null) {
+                LOG.warn("migrated instance {} could not be registered: {}", copy.instanceId(), f.toString());
+            }
+        });
+    }
+
+    private void finished(ActionRecord action, ActionStatus status, String why) {
+        journal.advance(action.actionId(), status, parts.scheduler().now(), why);
+        ledger.cancel(action, why);
+        count(action, status);
+    }
+
+    private void count(ActionRecord action, ActionStatus end) {
+        running.remove(action.actionId());
+        Counter.builder("arbiter.actions").description("Actions finished, by type and outcome")
+                .tag("type", action.type().wire()).tag("outcome", end.wire()).register(registry).increment();
+    }
+
+    /** What the action remembers of an instance the grid no longer holds (after a restart of a lone member). */
+    private static Instance remembered(ActionRecord action) {
+        return new Instance(action.instanceId(), action.clientId(), action.platformId(), InstanceKind.UNINTERRUPTIBLE,
+                Resources.ZERO, null, action.history().get(0).at(), InstanceState.MIGRATING);
+    }
+
+    /** True while a migration started here runs. */
+    boolean running(String actionId) {
+        return running.contains(actionId);
+    }
+}

@@ -1,0 +1,292 @@
+package io.arbiter.actuation;
+
+import io.arbiter.domain.ActionStatus;
+import io.arbiter.domain.Endpoint;
+import io.arbiter.domain.Instance;
+import io.arbiter.domain.InstanceKind;
+import io.arbiter.domain.InstanceState;
+import io.arbiter.domain.Resources;
+import io.arbiter.domain.Route;
+import io.arbiter.domain.ShadowSlot;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-03T12:00:00Z");
+    private static final Instance ORIGINAL = new Instance("u1", "bronze", "rack", InstanceKind.UNINTERRUPTIBLE,
+            new Resources(8, 16), "shop", T0.minusSeconds(3600), InstanceState.RUNNING);
+    private static final Instance COPY = new Instance("u1@slot-a", "bronze", "spare", InstanceKind.UNINTERRUPTIBLE,
+            new Resources(8, 16), "shop", T0, InstanceState.RUNNING);
+    private static final ShadowSlot SLOT = new ShadowSlot("slot-a", "spare", new Resources(8, 32));
+    private static final Migration.Timeouts TIMEOUTS = new Migration.Timeouts(Duration.ofMinutes(5),
+            Duration.ofMinutes(1));
+
+    private final ManualScheduler scheduler = new ManualScheduler(T0);
+    private final FakeDriver driver = new FakeDriver();
+    private final FakeRouter router = new FakeRouter();
+    private final Map<String, String> reservations = new HashMap<>();
+    private final List<String> states = new ArrayList<>();
+    private final AtomicInteger charges = new AtomicInteger();
+    private final AtomicInteger releases = new AtomicInteger();
+    private final ShadowReservations slots = new ShadowReservations() {
+        @Override
+        public CompletionStage<Boolean> reserve(String slotId, String actionId) {
+            return CompletableFuture.completedFuture(reservations.putIfAbsent(slotId, actionId) == null
+                    || reservations.get(slotId).equals(actionId));
+        }
+
+        @Override
+        public CompletionStage<Void> release(String slotId, String actionId) {
+            reservations.remove(slotId, actionId);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Map<String, String>> held() {
+            return CompletableFuture.completedFuture(Map.copyOf(reservations));
+        }
+    };
+    private MigrationListener listener = (status, at, note) -> {
+        states.add(status.wire());
+        return CompletableFuture.completedFuture(null);
+    };
+
+    private Migration migration(Instance original, Migration.Timeouts timeouts) {
+        return new Migration("d-1-1", original, COPY, SLOT, timeouts,
+                new Migration.Parts(driver, router, slots, scheduler), (s, at, n) -> listener.reached(s, at, n),
+                () -> {
+                    charges.incrementAndGet();
+                    return CompletableFuture.completedFuture(null);
+                }, releases::incrementAndGet);
+    }
+
+    @Test
+    void aMigrationGoesThroughEveryStepAndSwitchesTheServiceToTheCopy() {
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.COMPLETED);
+        assertThat(states).containsExactly("reserving", "snapshotting", "restoring", "pausing", "final-copy",
+                "switching", "resuming", "terminating-original", "releasing", "completed");
+        assertThat(driver.calls).containsExactly("snapshot u1 full", "restore u1@slot-a s1", "snapshot u1 since s1",
+                "restore u1@slot-a s2", "endpoint u1@slot-a", "terminate u1");
+        assertThat(router.calls).containsExactly("pause shop", "point shop u1@slot-a 127.0.0.1:9002", "resume shop");
+        assertThat(charges).hasValue(1);
+        assertThat(releases).hasValue(1);
+        assertThat(reservations).containsEntry("slot-a", "d-1-1");
+    }
+
+    @Test
+    void aRestoreThatHangsPastTheStepTimeoutRollsBackAndTheOriginalKeepsServing() {
+        driver.restoreHangs = true;
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+        scheduler.advance(Duration.ofSeconds(59));
+        assertThat(outcome.toCompletableFuture()).isNotDone();
+
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
+        assertThat(states).containsExactly("reserving", "snapshotting", "restoring", "rolling-back", "aborted");
+        assertThat(driver.calls).contains("terminate u1@slot-a").doesNotContain("terminate u1");
+        assertThat(router.calls).isEmpty();
+        assertThat(reservations).isEmpty();
+        assertThat(charges).hasValue(0);
+        assertThat(releases).hasValue(0);
+    }
+
+    @Test
+    void theWholeMigrationIsBoundedByItsTimeoutEvenWhenEachStepIsQuick() {
+        driver.restoreHangs = true;
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL,
+                new Migration.Timeouts(Duration.ofSeconds(10), Duration.ofMinutes(1))).start();
+
+        scheduler.advance(Duration.ofSeconds(10));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
+        assertThat(states).last().isEqualTo("aborted");
+    }
+
+    @Test
+    void aFailureWhileTheRouterHoldsRequestsResumesTheServiceOnTheOriginal() {
+        driver.failSince = true;
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
+        assertThat(states).containsSubsequence("pausing", "final-copy", "rolling-back", "aborted");
+        assertThat(router.calls).containsExactly("pause shop", "resume shop");
+        assertThat(router.routes).isEmpty();
+        assertThat(reservations).isEmpty();
+    }
+
+    @Test
+    void aSlotHeldByAnotherMigrationAbortsBeforeAnythingIsCopied() {
+        reservations.put("slot-a", "d-other-1");
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
+        assertThat(driver.calls).containsExactly("terminate u1@slot-a");
+        assertThat(reservations).containsEntry("slot-a", "d-other-1");
+    }
+
+    @Test
+    void terminatingTheOriginalIsRetriedAfterTheSwitch() {
+        driver.terminateFailures = 2;
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+        assertThat(outcome.toCompletableFuture()).isNotDone();
+
+        scheduler.advance(Duration.ofSeconds(3));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.COMPLETED);
+        assertThat(driver.calls.stream().filter("terminate u1"::equals)).hasSize(3);
+        assertThat(charges).hasValue(1);
+    }
+
+    @Test
+    void anOriginalThatCannotBeTerminatedFailsTheMigrationButTheClientWasStillMoved() {
+        driver.terminateFailures = 100;
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+
+        scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.FAILED);
+        assertThat(driver.calls.stream().filter("terminate u1"::equals)).hasSize(Migration.TERMINATE_ATTEMPTS);
+        assertThat(router.routes).containsKey("shop");
+        assertThat(charges).hasValue(1);
+        assertThat(states).last().isEqualTo("failed");
+    }
+
+    @Test
+    void resumedAfterTheSwitchItFinishesWithoutRecordingEarlierStatesAgain() {
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).resume(ActionStatus.TERMINATING);
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.COMPLETED);
+        assertThat(states).containsExactly("releasing", "completed");
+        assertThat(driver.calls).contains("terminate u1").noneMatch(c -> c.startsWith("snapshot"));
+        assertThat(charges).hasValue(1);
+    }
+
+    @Test
+    void resumedBeforeTheSwitchItRollsBack() {
+        reservations.put("slot-a", "d-1-1");
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).resume(ActionStatus.RESTORING);
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
+        assertThat(states).containsExactly("rolling-back", "aborted");
+        assertThat(reservations).isEmpty();
+        assertThat(router.calls).containsExactly("resume shop");
+        assertThat(charges).hasValue(0);
+    }
+
+    @Test
+    void aStateThatCannotBeRecordedBeforeTheSwitchAbortsTheMigration() {
+        listener = (status, at, note) -> {
+            states.add(status.wire());
+            return status == ActionStatus.RESTORING ? CompletableFuture.failedFuture(new IllegalStateException("store down"))
+                    : CompletableFuture.completedFuture(null);
+        };
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
+        assertThat(driver.calls).doesNotContain("restore u1@slot-a s1");
+        assertThat(reservations).isEmpty();
+    }
+
+    @Test
+    void anInstanceWithoutRoutedTrafficSkipsTheRouter() {
+        Instance quiet = new Instance("u1", "bronze", "rack", InstanceKind.UNINTERRUPTIBLE, new Resources(8, 16), null,
+                T0.minusSeconds(3600), InstanceState.RUNNING);
+        CompletionStage<ActionStatus> outcome = migration(quiet, TIMEOUTS).start();
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.COMPLETED);
+        assertThat(router.calls).isEmpty();
+        assertThat(driver.calls).doesNotContain("endpoint u1@slot-a");
+    }
+
+    /** A platform that copies instantly unless told otherwise. */
+    private final class FakeDriver implements PlatformDriver {
+        final List<String> calls = new ArrayList<>();
+        boolean restoreHangs;
+        boolean failSince;
+        int terminateFailures;
+        private int snapshots;
+
+        @Override
+        public CompletionStage<Void> shutdown(Instance instance, Duration grace) {
+            throw new AssertionError("a migration never shuts an instance down gracefully");
+        }
+
+        @Override
+        public CompletionStage<Void> terminate(Instance instance) {
+            calls.add("terminate " + instance.instanceId());
+            if (instance.instanceId().equals("u1") && terminateFailures-- > 0) {
+                return CompletableFuture.failedFuture(new IllegalStateException("platform busy"));
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Snapshot> snapshot(Instance instance, Snapshot base) {
+            calls.add("snapshot " + instance.instanceId() + (base == null ? " full" : " since " + base.snapshotId()));
+            if (base != null && failSince) {
+                return CompletableFuture.failedFuture(new IllegalStateException("copy failed"));
+            }
+            snapshots++;
+            return CompletableFuture.completedFuture(new Snapshot("s" + snapshots, instance.instanceId(), snapshots,
+                    base == null ? null : base.snapshotId(), 100));
+        }
+
+        @Override
+        public CompletionStage<Void> restore(Instance copy, ShadowSlot slot, Snapshot snapshot) {
+            calls.add("restore " + copy.instanceId() + " " + snapshot.snapshotId());
+            return restoreHangs ? new CompletableFuture<>() : CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Endpoint> endpoint(Instance instance) {
+            calls.add("endpoint " + instance.instanceId());
+            return CompletableFuture.completedFuture(new Endpoint("127.0.0.1", 9002));
+        }
+    }
+
+    /** A router that remembers what it was told. */
+    private static final class FakeRouter implements TrafficRouter {
+        final List<String> calls = new ArrayList<>();
+        final Map<String, Route> routes = new HashMap<>();
+
+        @Override
+        public CompletionStage<Optional<Route>> route(String service) {
+            return CompletableFuture.completedFuture(Optional.ofNullable(routes.get(service)));
+        }
+
+        @Override
+        public CompletionStage<Void> point(Route route) {
+            calls.add("point " + route.service() + " " + route.instanceId() + " " + route.endpoint());
+            routes.put(route.service(), route);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Void> pause(String service) {
+            calls.add("pause " + service);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Void> resume(String service) {
+            calls.add("resume " + service);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}
