@@ -95,7 +95,7 @@ class ClusterIT {
 
     @AfterAll
     static void stop() {
-        members.forEach(MemberProcess::close);
+        members.parallelStream().forEach(MemberProcess::close);
         if (Boolean.getBoolean("arbiter.cluster.logs")) {
             members.forEach(m -> System.out.println("---- " + m.zone() + "\n" + m.log()));
         }

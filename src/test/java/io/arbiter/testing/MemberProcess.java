@@ -18,12 +18,14 @@ public final class MemberProcess implements AutoCloseable {
 
     private final String zone;
     private final int port;
+    private final Path dir;
     private final Path log;
     private final Process process;
 
-    private MemberProcess(String zone, int port, Path log, Process process) {
+    private MemberProcess(String zone, int port, Path dir, Path log, Process process) {
         this.zone = zone;
         this.port = port;
+        this.dir = dir;
         this.log = log;
         this.process = process;
     }
@@ -39,7 +41,7 @@ public final class MemberProcess implements AutoCloseable {
                     .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("ARBITER_JAVA_OPTS", JAVA_OPTS);
             Process p = builder.start();
-            return new MemberProcess(zone, port, log, p);
+            return new MemberProcess(zone, port, dir, log, p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,12 +59,13 @@ public final class MemberProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** {@code kill -9}: the JVM dies at once, leaving the cluster nothing. */
-    public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("member in " + zone + " did not die");
-        }
+    /**
+     * {@code kill -9}: the JVM dies at once, leaving the cluster nothing. Its embedded PostgreSQL,
+     * a process of its own that outlives it, is stopped after.
+     */
+    public void kill() throws InterruptedException, IOException {
+        NodeProcess.kill9(process);
+        NodeProcess.stopLeftOverPostgres(dir.resolve("data/postgres"));
     }
 
     /** The member's log so far. */
@@ -74,8 +77,21 @@ public final class MemberProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the member as SIGTERM does (cleanly, its PostgreSQL with it), forcibly after 30 s. */
     @Override
     public void close() {
-        process.destroyForcibly();
+        try {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+            NodeProcess.stopLeftOverPostgres(dir.resolve("data/postgres"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
