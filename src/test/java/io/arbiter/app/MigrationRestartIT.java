@@ -92,14 +92,11 @@ class MigrationRestartIT {
 
     /** CVS by tier alone; migrations may take long enough to be caught in the middle. */
     private static void usePolicy(Http http) {
-        JsonObject policy = http.get("/v1/policy").json();
-        policy.put("weights", new JsonObject().put("usage", 0).put("sla", 1).put("forecast", 0).put("demand", 0)
-                .put("payment", 0));
-        policy.getJsonObject("migration").put("timeout", "PT10M").put("stepTimeout", "PT5M");
-        Http.Answer put = http.send(HttpRequest.newBuilder(http.uri("/v1/policy"))
-                .header("Content-Type", "application/json").header("If-Match", policy.getString("version"))
-                .PUT(HttpRequest.BodyPublishers.ofString(policy.encode())));
-        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        http.editPolicy(policy -> {
+            policy.put("weights", new JsonObject().put("usage", 0).put("sla", 1).put("forecast", 0).put("demand", 0)
+                    .put("payment", 0));
+            policy.getJsonObject("migration").put("timeout", "PT10M").put("stepTimeout", "PT5M");
+        });
     }
 
     /** Platform {@code x}, full: a silver client's uninterruptible x-u1 and a gold one's; a free slot on x-spare. */

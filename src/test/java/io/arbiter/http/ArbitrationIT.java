@@ -28,12 +28,9 @@ class ArbitrationIT {
     static void start() {
         node = TestNode.start();
         http = node.http();
-        JsonObject policy = http.get("/v1/policy").json();
-        policy.getJsonObject("interruption").put("gracePeriod", "PT5S");
-        Http.Answer put = http.send(HttpRequest.newBuilder(http.uri("/v1/policy"))
-                .header("Content-Type", "application/json").header("If-Match", policy.getString("version"))
-                .PUT(HttpRequest.BodyPublishers.ofString(policy.encode())));
-        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        http.editPolicy(policy -> {
+            policy.getJsonObject("interruption").put("gracePeriod", "PT5S");
+        });
         http.events(client("a-c2", "dear", "platinum").encode());
         await().atMost(30, TimeUnit.SECONDS).until(() -> http.get("/v1/clients/dear").json().getValue("cvs") != null);
     }

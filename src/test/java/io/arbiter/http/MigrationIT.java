@@ -44,14 +44,11 @@ class MigrationIT {
     static void start() {
         node = TestNode.start();
         http = node.http();
-        JsonObject policy = http.get("/v1/policy").json();
-        policy.put("weights", new JsonObject().put("usage", 0).put("sla", 1).put("forecast", 0).put("demand", 0)
-                .put("payment", 0));
-        policy.getJsonObject("migration").put("timeout", "PT30S").put("stepTimeout", "PT3S");
-        Http.Answer put = http.send(HttpRequest.newBuilder(http.uri("/v1/policy"))
-                .header("Content-Type", "application/json").header("If-Match", policy.getString("version"))
-                .PUT(HttpRequest.BodyPublishers.ofString(policy.encode())));
-        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        http.editPolicy(policy -> {
+            policy.put("weights", new JsonObject().put("usage", 0).put("sla", 1).put("forecast", 0).put("demand", 0)
+                    .put("payment", 0));
+            policy.getJsonObject("migration").put("timeout", "PT30S").put("stepTimeout", "PT3S");
+        });
         http.events(client("m-vip", "vip", "platinum").encode());
     }
 

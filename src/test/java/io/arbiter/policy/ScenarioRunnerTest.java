@@ -65,7 +65,7 @@ class ScenarioRunnerTest {
         assertThat(report.failureLines()).containsExactly(
                 file(tmp) + ": asks for colours: expect.colour: unknown expectation; known expectations are cvs,"
                         + " order, adjustedBy, decisions",
-                file(tmp) + ": asks for colours: expect.decisions[0].colour: unknown; known are interrupt, shortfall,"
+                file(tmp) + ": asks for colours: expect.decisions[0].colour: unknown; known are interrupt, migrate, shortfall,"
                         + " excluded");
     }
 

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,12 +58,9 @@ class TraceReplayIT {
 
             // Scores below the epsilon do not change (no churn): a weight change re-scores every
             // client, after all samples are in, and the PUT answers once that pass is written.
-            JsonObject policy = http.get("/v1/policy").json();
-            policy.getJsonObject("weights").put("usage", 0.5);
-            Http.Answer put = http.send(HttpRequest.newBuilder(http.uri("/v1/policy"))
-                    .header("Content-Type", "application/json").header("If-Match", policy.getString("version"))
-                    .PUT(HttpRequest.BodyPublishers.ofString(policy.encode())));
-            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            http.editPolicy(policy -> {
+                policy.getJsonObject("weights").put("usage", 0.5);
+            });
 
             assertThat(factor(http, "usage", "raw")).isCloseTo(expected.decayedCpu(), within(1e-6));
             assertThat(factor(http, "forecast", "raw")).isCloseTo(expected.projection().cpu(), within(1e-6));

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** A real HTTP client (the JDK's) against one node, with JSON helpers for assertions. */
 public final class Http {
@@ -54,6 +55,22 @@ public final class Http {
     /** POSTs events as a JSON body. */
     public Answer events(String json) {
         return post("/v1/events", "application/json", json);
+    }
+
+    /**
+     * Changes the policy in force: reads it, lets {@code edit} change the document, and PUTs it
+     * back with its version in {@code If-Match}; fails unless the node answers 200.
+     */
+    public Answer editPolicy(Consumer<JsonObject> edit) {
+        JsonObject policy = get("/v1/policy").json();
+        edit.accept(policy);
+        Answer put = send(HttpRequest.newBuilder(uri("/v1/policy")).header("Content-Type", "application/json")
+                .header("If-Match", policy.getString("version"))
+                .PUT(HttpRequest.BodyPublishers.ofString(policy.encode())));
+        if (put.status() != 200) {
+            throw new AssertionError("PUT /v1/policy answered " + put.status() + ": " + put.body());
+        }
+        return put;
     }
 
     public Answer send(HttpRequest.Builder request) {
