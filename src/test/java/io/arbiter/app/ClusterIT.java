@@ -81,13 +81,8 @@ class ClusterIT {
             throw e;
         }
         Http first = members.get(0).http();
-        JsonObject policy = first.get("/v1/policy").json();
-        policy.getJsonObject("interruption").put("gracePeriod", "PT20S");
-        Http.Answer put = first.send(HttpRequest.newBuilder(first.uri("/v1/policy"))
-                .header("Content-Type", "application/json").header("If-Match", policy.getString("version"))
-                .PUT(HttpRequest.BodyPublishers.ofString(policy.encode())));
-        assertThat(put.status()).as(put.body()).isEqualTo(200);
-        String version = put.json().getString("version");
+        String version = first.editPolicy(policy -> policy.getJsonObject("interruption").put("gracePeriod", "PT20S"))
+                .json().getString("version");
         await().atMost(30, TimeUnit.SECONDS).until(() -> members.stream()
                 .allMatch(m -> version.equals(m.http().get("/v1/policy").json().getString("version"))));
         assertThat(first.events(client("c-dear", "dear", "platinum").encode()).status()).isEqualTo(202);
