@@ -99,6 +99,7 @@ public final class ArbiterNode implements AutoCloseable {
         ExecutorScheduler timers = null;
         DecisionJournal journal = null;
         SimulatorDriver simulator = null;
+        OwnedArbitration owned = null;
         try {
             new JvmMemoryMetrics().bindTo(registry);
             Gauge.builder("arbiter.cluster.members", member, GridMember::clusterSize)
@@ -121,7 +122,7 @@ public final class ArbiterNode implements AutoCloseable {
             ExecutorScheduler scheduler = new ExecutorScheduler(clock);
             timers = scheduler;
             simulator = new SimulatorDriver(scheduler, SimulatorDriver.Behaviour.stopsAfter(SIMULATED_STOP));
-            vertx = Vertx.vertx();
+            vertx = ClusterWiring.vertx(member);
             RouterVerticle proxy = new RouterVerticle(config.router());
             vertx.deployVerticle(proxy).await(30, TimeUnit.SECONDS);
             ProxyTrafficRouter router = ProxyTrafficRouter.attach(member.routes(), proxy);
@@ -137,14 +138,8 @@ public final class ArbiterNode implements AutoCloseable {
                     ingestor, engine, registry);
             ArbitrationService arbitration = new ArbitrationService(member.store(), member.scores(),
                     member.decisionLog(), journal, engine, actuator, migrator, reservations, clock, registry);
-            member.store().onOwnedContention((eventId, contention) ->
-                    arbitration.arbitrate(eventId, contention, false, false).whenComplete((r, f) -> {
-                        if (f != null) {
-                            decisions.failed(DecisionIds.decision(contention.platformId(), eventId, 0), f);
-                            LOG.warn("contention {} on {} was not decided: {}", eventId, contention.platformId(),
-                                    f.toString());
-                        }
-                    }));
+            owned = ClusterWiring.decide(member, arbitration, actuator, registry, decisions::failed);
+            OwnerRouting routing = ClusterWiring.route(member, arbitration);
             ingestor.holdAcknowledgements(applied -> decisionsStored(applied, member, decisions));
             ingestor.onApplied(arbitration::checkHighWater);
 
@@ -167,14 +162,15 @@ public final class ArbiterNode implements AutoCloseable {
                     new ReadinessCheck("store", journal::storeReachable));
             HttpServerVerticle http = new HttpServerVerticle(config.http(), new HttpServices(member.store(),
                     member.scores(), member.decisionLog(), ingestor, ingestMetrics, engine, policy, forecaster,
-                    arbitration, simulator, clock, registry, checks, store));
+                    routing, simulator, clock, registry, checks, store));
+            ClusterWiring.serve(member, vertx, http, routing);
             vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
             LOG.info("Arbiter listening on http://{}:{} (data under {}); router on http://{}:{}/{service}/…",
                     config.http().host(), http.port(), config.dataDir(), config.router().host(), proxy.port());
-            return new ArbiterNode(member, vertx, http, proxy, store, migrations, watcher, refresher, timers,
+            return new ArbiterNode(member, vertx, http, proxy, store, migrations, watcher, refresher, owned, timers,
                     simulator, journal, store);
         } catch (Exception e) {
-            closeQuietly(watcher, refresher, timers, simulator, journal, store);
+            closeQuietly(watcher, refresher, owned, timers, simulator, journal, store);
             if (vertx != null) {
                 vertx.close();
             }

@@ -128,9 +128,13 @@ final class ArbitrationService implements Arbitrations {
         });
     }
 
+    /** Trigger ids of the contentions Arbiter raises itself start with this. */
+    static final String SELF_RAISED = "self-raised:";
+
     /**
      * Raises a {@code capacity} contention for each platform whose allocation rose above the
      * policy's high-water mark with these events, with the need that brings it back under the mark.
+     * It is stored as pending, like a reported one, so that the platform's owner decides it.
      */
     void checkHighWater(List<Event> applied) {
         double mark = engine.current().policy().policy().capacity().highWaterMark();
@@ -143,8 +147,8 @@ final class ArbitrationService implements Arbitrations {
                 grid.platformView(platformId).thenAccept(view -> view.ifPresent(v -> {
                     Resources need = overMark(v, mark);
                     if (!need.isZero()) {
-                        arbitrate("self-raised:" + e.id(), new Contention(platformId, ContentionReason.CAPACITY,
-                                Severity.NORMAL, need, null), true, false).whenComplete((o, f) -> {
+                        grid.raiseContention(SELF_RAISED + e.id(), new Contention(platformId,
+                                ContentionReason.CAPACITY, Severity.NORMAL, need, null)).whenComplete((o, f) -> {
                                     if (f != null) {
                                         LOG.warn("self-raised contention on {} failed: {}", platformId, f.toString());
                                     }

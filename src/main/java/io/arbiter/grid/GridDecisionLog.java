@@ -3,6 +3,7 @@ package io.arbiter.grid;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.ActionType;
@@ -19,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The decision log in the grid: decisions are recorded once per id (a second record of the same id
@@ -31,8 +35,11 @@ public final class GridDecisionLog {
     private final IMap<String, ActionRecord> actions;
     private final IMap<String, Notice> notices;
     private final Executor queries;
+    private final GridOwnership ownership;
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
-    GridDecisionLog(HazelcastInstance hz, Executor queries) {
+    GridDecisionLog(HazelcastInstance hz, GridOwnership ownership, Executor queries) {
+        this.ownership = ownership;
         this.notices = hz.getMap(GridMaps.NOTICES);
         this.decisions = hz.getMap(GridMaps.DECISIONS);
         this.actions = hz.getMap(GridMaps.ACTIONS);
@@ -43,9 +50,24 @@ public final class GridDecisionLog {
     public record Recorded(Decision decision, boolean isNew) {
     }
 
-    /** Records {@code decision} unless one with its id exists; answers the one in the log. */
+    /**
+     * Calls {@code listener} with a decision's id each time this member records it as new or moves
+     * one of its actions (on the log's threads).
+     */
+    public void onChange(Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    /**
+     * Records {@code decision} unless one with its id exists; answers the one in the log. Fails
+     * with {@link MinorityException} on a member that sees too few members to decide.
+     */
     public CompletionStage<Recorded> record(Decision decision) {
-        return CompletableFuture.supplyAsync(() -> {
+        String what = "refusing to decide " + decision.decisionId();
+        return guarded(what, () -> {
+            if (!ownership.hasMajority()) {
+                throw minority(what);
+            }
             Decision existing = decisions.putIfAbsent(decision.decisionId(), decision);
             if (existing != null) {
                 return new Recorded(withCurrentActions(existing), false);
@@ -53,25 +75,26 @@ public final class GridDecisionLog {
             Map<String, ActionRecord> byId = new HashMap<>();
             decision.actions().forEach(a -> byId.put(a.actionId(), a));
             byId.forEach(actions::putIfAbsent);
+            changed(decision.decisionId());
             return new Recorded(decision, true);
-        }, queries);
+        });
     }
 
     /** A decision with each action in its current state. */
     public CompletionStage<Optional<Decision>> decision(String decisionId) {
-        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(decisions.get(decisionId))
-                .map(this::withCurrentActions), queries);
+        return guarded("cannot read decision " + decisionId, () -> Optional.ofNullable(decisions.get(decisionId))
+                .map(this::withCurrentActions));
     }
 
     /** The newest decisions, for one platform or all (platformId null), newest first. */
     public CompletionStage<List<Decision>> recent(String platformId, int limit) {
-        return CompletableFuture.supplyAsync(() -> {
+        return guarded("cannot read decisions", () -> {
             Collection<Decision> found = platformId == null ? decisions.values()
                     : decisions.values(Predicates.equal("platformId", platformId));
             return found.stream().sorted(Comparator.comparing(Decision::decidedAt).reversed()
                             .thenComparing(Decision::decisionId))
                     .limit(limit).map(this::withCurrentActions).toList();
-        }, queries);
+        });
     }
 
     /** One action with its history. */
@@ -81,12 +104,39 @@ public final class GridDecisionLog {
 
     /** Moves an action to {@code status}; answers it as it now is (unchanged when already final). */
     public CompletionStage<ActionRecord> advance(String actionId, ActionStatus status, Instant at, String note) {
-        return actions.submitToKey(actionId, new AdvanceAction(status, at, note)).thenApplyAsync(a -> a, queries);
+        return actions.submitToKey(actionId, new AdvanceAction(status, at, note)).thenApplyAsync(a -> {
+            if (a != null) {
+                changed(a.decisionId());
+            }
+            return a;
+        }, queries);
+    }
+
+    /**
+     * Runs {@code body} on the log's threads; the split-brain protection's refusal (the decision
+     * maps are protected for reads and writes) becomes a {@link MinorityException} that says so.
+     */
+    private <T> CompletionStage<T> guarded(String what, Supplier<T> body) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return body.get();
+            } catch (SplitBrainProtectionException e) {
+                throw minority(what);
+            }
+        }, queries);
+    }
+
+    private MinorityException minority(String what) {
+        return ownership.refusal(what);
+    }
+
+    private void changed(String decisionId) {
+        changeListeners.forEach(l -> l.accept(decisionId));
     }
 
     /** How many interrupt actions each client has had since {@code since}, aborted ones excepted. */
     public CompletionStage<Map<String, Integer>> interruptionsSince(Instant since) {
-        return CompletableFuture.supplyAsync(() -> {
+        return guarded("cannot count recent interruptions", () -> {
             Map<String, Integer> counts = new HashMap<>();
             for (ActionRecord a : actions.values(Predicates.and(
                     Predicates.equal("type", ActionType.INTERRUPT.name()),
@@ -96,12 +146,12 @@ public final class GridDecisionLog {
                 }
             }
             return counts;
-        }, queries);
+        });
     }
 
     /** Actions not yet in a final state, to resume after a restart or a change of owner. */
     public CompletionStage<List<ActionRecord>> unfinished() {
-        return CompletableFuture.supplyAsync(() -> {
+        return guarded("cannot list unfinished actions", () -> {
             List<ActionRecord> open = new ArrayList<>();
             for (ActionRecord a : actions.values()) {
                 if (!a.status().isFinal()) {
@@ -109,7 +159,7 @@ public final class GridDecisionLog {
                 }
             }
             return open;
-        }, queries);
+        });
     }
 
     /** Actions of {@code type} not yet in a final state (for instance the migrations running now). */

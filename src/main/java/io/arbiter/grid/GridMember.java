@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -12,6 +13,7 @@ import com.hazelcast.internal.util.ConcurrencyUtil;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -25,6 +27,8 @@ public final class GridMember implements AutoCloseable {
 
     /** Member attribute that names the zone, read by ZONE_AWARE partition groups. */
     public static final String ZONE_ATTRIBUTE = "hazelcast.partition.group.zone";
+    /** Member attribute with the Vert.x node id, which vertx-hazelcast reads from the member. */
+    private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
     private final HazelcastInstance hazelcast;
     private final GridStore store;
@@ -32,12 +36,14 @@ public final class GridMember implements AutoCloseable {
     private final GridDecisionLog decisionLog;
     private final GridScores scores;
     private final GridClients clients;
+    private final GridOwnership ownership;
     private final GridRoutes routes;
 
     private GridMember(HazelcastInstance hazelcast, GridOptions options) {
         this.hazelcast = hazelcast;
+        this.ownership = new GridOwnership(hazelcast);
         this.store = new GridStore(hazelcast, options);
-        this.decisionLog = new GridDecisionLog(hazelcast, gridThreads);
+        this.decisionLog = new GridDecisionLog(hazelcast, ownership, gridThreads);
         this.scores = new GridScores(hazelcast, gridThreads);
         this.clients = new GridClients(hazelcast, gridThreads);
         this.routes = new GridRoutes(hazelcast, gridThreads);
@@ -48,7 +54,9 @@ public final class GridMember implements AutoCloseable {
         AsyncExecutor.install();
         Config config = load(options);
         addArbiterSettings(config, options);
-        return new GridMember(Hazelcast.newHazelcastInstance(config), options);
+        HazelcastInstance hazelcast = options.starter() == null ? Hazelcast.newHazelcastInstance(config)
+                : options.starter().start(config);
+        return new GridMember(hazelcast, options);
     }
 
     private static Config load(GridOptions options) {
@@ -93,6 +101,7 @@ public final class GridMember implements AutoCloseable {
         ClientUsageSerializers.all().forEach(compact::addSerializer);
         compact.addSerializer(new RouteSerializer());
 
+        addEventBusStructures(config);
         config.getMapConfig(GridMaps.USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
         config.getMapConfig(GridMaps.CLIENT_USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
         MapConfig locations = config.getMapConfig(GridMaps.INSTANCE_LOCATIONS);
@@ -102,6 +111,20 @@ public final class GridMember implements AutoCloseable {
                 .setInvalidateOnChange(true));
         config.getMapConfig(GridMaps.EVENT_IDS)
                 .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, options.dedupeWindow().toSeconds()));
+    }
+
+    /**
+     * The structures the clustered Vert.x event bus keeps in the grid, as vertx-hazelcast's own
+     * default configuration declares them (it does not add them to a configuration it is handed),
+     * and the member attribute that names this node on the event bus, which it reads from a
+     * member it is handed rather than setting it.
+     */
+    private static void addEventBusStructures(Config config) {
+        config.getMemberAttributeConfig().setAttribute(VERTX_NODE_ID, UUID.randomUUID().toString());
+        config.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
+                .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+        config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
+        config.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
     }
 
     /**
@@ -151,6 +174,22 @@ public final class GridMember implements AutoCloseable {
     /** Client scores and the policy in force. */
     public GridScores scores() {
         return scores;
+    }
+
+    /** Members, partition owners and the majority that decisions need. */
+    public GridOwnership ownership() {
+        return ownership;
+    }
+
+    /** True when this member's configuration joins other members over the network (TCP-IP, multicast or discovery). */
+    public boolean joinsNetwork() {
+        JoinConfig join = hazelcast.getConfig().getNetworkConfig().getJoin();
+        return join.getTcpIpConfig().isEnabled() || join.getMulticastConfig().isEnabled()
+                || join.isAutoDetectionEnabled();
+    }
+
+    HazelcastInstance hazelcast() {
+        return hazelcast;
     }
 
     /** Which instance serves each service's traffic. */

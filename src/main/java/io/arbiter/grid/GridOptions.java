@@ -11,8 +11,15 @@ import java.util.Objects;
  *                   single member that joins no network
  * @param zone the zone this member runs in, or null; zone-aware partition groups read it
  * @param dedupeWindow how long an accepted event id is remembered to count re-sends as duplicates
+ * @param starter how the member is started from its configuration; null for Hazelcast's own start
+ *                (tests hand in a member whose network they can cut)
  */
-public record GridOptions(Path configFile, String zone, Duration dedupeWindow) {
+public record GridOptions(Path configFile, String zone, Duration dedupeWindow, MemberStarter starter) {
+
+    /** Options of a member started the ordinary way. */
+    public GridOptions(Path configFile, String zone, Duration dedupeWindow) {
+        this(configFile, zone, dedupeWindow, null);
+    }
 
     public GridOptions {
         Objects.requireNonNull(dedupeWindow, "dedupeWindow");

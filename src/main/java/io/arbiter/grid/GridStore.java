@@ -405,6 +405,29 @@ public final class GridStore implements UsageSource {
                 async.execute(() -> handler.accept(added.getKey().item(), added.getValue())));
     }
 
+    /**
+     * The contentions reported on platforms whose partition this member owns and not yet marked
+     * decided, by event id. After a member dies, its platforms' pending contentions are found here
+     * by their new owners (the entries live in the platform's partition, backed up in another zone).
+     */
+    public CompletionStage<Map<String, Contention>> pendingOwnedContentions() {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, Contention> pending = new HashMap<>();
+            contentions.getAll(contentions.localKeySet()).forEach((key, c) -> pending.put(key.item(), c));
+            return pending;
+        }, queries);
+    }
+
+    /** Stores a contention Arbiter raised itself as pending, for its platform's owner to decide. */
+    public CompletionStage<Void> raiseContention(String triggerId, Contention contention) {
+        return off(contentions.setAsync(new ItemKey(contention.platformId(), triggerId), contention));
+    }
+
+    /** Marks a contention decided: it is no longer pending for its platform's owner. */
+    public CompletionStage<Void> contentionDecided(String platformId, String eventId) {
+        return off(contentions.deleteAsync(new ItemKey(platformId, eventId))).thenApply(v -> null);
+    }
+
     /** True when this member owns platform {@code platformId}'s partition, and so arbitrates it. */
     public boolean ownsPlatform(String platformId) {
         Member owner = partitionService.getPartition(platformId).getOwner();

@@ -12,10 +12,18 @@
  *   <li>{@code instance-locations}: instance id to platform id, near-cached, to key usage samples
  *       that carry only the instance id;</li>
  *   <li>{@code event-ids}: the ids of accepted events for the de-duplication window;</li>
- *   <li>{@code forecasts}, {@code payments}, {@code demand}, {@code contentions}: client and
- *       platform inputs for scoring and arbitration;</li>
+ *   <li>{@code forecasts}, {@code payments}, {@code demand}: client inputs for scoring;</li>
+ *   <li>{@code contentions}: contentions not yet decided, by (platform, event id) in the platform's
+ *       partition, so that the platform's owner, or its next owner after a member dies, finds them;</li>
+ *   <li>{@code decisions}, {@code actions}: the decision log, under the cluster configuration's
+ *       split-brain protection (a member on the minority side gets {@link io.arbiter.grid.MinorityException}).</li>
  *   <li>{@code routes}: service name to its {@link io.arbiter.grid.RouteEntry} (the route in force
  *       and a revision), listened to by every member's router.</li>
  * </ul>
+ *
+ * <p>{@link io.arbiter.grid.GridOwnership} answers who is in the cluster, which member owns a
+ * platform's partition and whether this member sees a majority. {@link io.arbiter.grid.EventBusCluster}
+ * hands the member to Vert.x as its cluster manager: the one place where this package touches
+ * Vert.x, through its cluster-manager interface only.
  */
 package io.arbiter.grid;

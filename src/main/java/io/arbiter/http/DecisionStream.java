@@ -2,21 +2,23 @@ package io.arbiter.http;
 
 import io.arbiter.domain.Decision;
 import io.arbiter.grid.GridDecisionLog;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The decision feed as server-sent events: each subscriber first receives the newest decisions,
  * then every decision that is new or whose actions changed state, as {@code event: decision} with
- * the decision's JSON (the shape of {@code GET /v1/decisions/{id}}) as data. The log is read once
- * a second while anyone listens, whatever the number of listeners.
+ * the decision's JSON (the shape of {@code GET /v1/decisions/{id}}) as data. Changes arrive on the
+ * event bus ({@link EventBusAddresses#DECISIONS}) from whichever member made them, so every
+ * member's feed shows the whole cluster's decisions as they happen.
  *
  * <pre>
  * curl -sN localhost:8080/v1/decisions/stream
@@ -24,16 +26,13 @@ import java.util.Map;
  */
 final class DecisionStream {
 
-    static final long POLL_MILLIS = 1000;
     static final int WINDOW = 50;
-    private static final int POLLS_PER_HEARTBEAT = 15;
+    private static final long HEARTBEAT_MILLIS = 15_000;
 
     private final GridDecisionLog log;
     /** Each subscriber with what it was last sent, decision id to JSON; touched on one event loop only. */
     private final Map<HttpServerResponse, Map<String, String>> subscribers = new HashMap<>();
-    private Vertx vertx;
-    private long timer = -1;
-    private int polls;
+    private Context context;
 
     DecisionStream(GridDecisionLog log) {
         this.log = log;
@@ -44,38 +43,35 @@ final class DecisionStream {
     }
 
     private void subscribe(RoutingContext ctx) {
+        if (context == null) {
+            context = ctx.vertx().getOrCreateContext();
+            ctx.vertx().eventBus().<String>consumer(EventBusAddresses.DECISIONS, message -> changed(message.body()));
+            ctx.vertx().setPeriodic(HEARTBEAT_MILLIS, id -> subscribers.keySet().forEach(r -> r.write(": still here\n\n")));
+        }
         HttpServerResponse response = ctx.response().setChunked(true)
                 .putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache");
         response.write("retry: 2000\n\n");
-        subscribers.put(response, new HashMap<>());
-        response.closeHandler(v -> unsubscribe(response));
+        Map<String, String> sent = sentMap();
+        subscribers.put(response, sent);
+        response.closeHandler(v -> subscribers.remove(response));
         ctx.request().connection().shutdownHandler(v -> {
-            unsubscribe(response);
+            subscribers.remove(response);
             response.end();
         });
-        vertx = ctx.vertx();
-        if (timer < 0) {
-            timer = vertx.setPeriodic(1, POLL_MILLIS, id -> poll());
-        }
-    }
-
-    private void unsubscribe(HttpServerResponse response) {
-        subscribers.remove(response);
-        if (subscribers.isEmpty() && timer >= 0) {
-            vertx.cancelTimer(timer);
-            timer = -1;
-        }
-    }
-
-    private void poll() {
-        boolean heartbeat = ++polls % POLLS_PER_HEARTBEAT == 0;
-        Future.fromCompletionStage(log.recent(null, WINDOW), vertx.getOrCreateContext()).onSuccess(recent -> {
-            subscribers.forEach((response, sent) -> send(response, sent, recent));
-            if (heartbeat) {
-                subscribers.keySet().forEach(r -> r.write(": still here\n\n"));
+        Future.fromCompletionStage(log.recent(null, WINDOW), context).onSuccess(recent -> {
+            if (subscribers.containsKey(response)) {
+                send(response, sent, recent);
             }
         });
+    }
+
+    private void changed(String decisionId) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Future.fromCompletionStage(log.decision(decisionId), context).onSuccess(found -> found.ifPresent(d ->
+                subscribers.forEach((response, sent) -> send(response, sent, List.of(d)))));
     }
 
     /** Sends, oldest first, each decision this subscriber has not seen in its current state. */
@@ -87,8 +83,15 @@ final class DecisionStream {
                 response.write("event: decision\nid: " + d.decisionId() + "\ndata: " + json + "\n\n");
             }
         }
-        if (sent.size() > 4 * WINDOW) {
-            sent.keySet().retainAll(newestFirst.stream().map(Decision::decisionId).toList());
-        }
+    }
+
+    /** What one subscriber was sent: the 200 decisions it was sent most recently. */
+    private static Map<String, String> sentMap() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > 4 * WINDOW;
+            }
+        };
     }
 }

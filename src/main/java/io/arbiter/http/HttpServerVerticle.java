@@ -7,6 +7,9 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The HTTP server: builds the route table from each resource's routes and listens. Thin by
@@ -16,11 +19,18 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private final HttpOptions options;
     private final HttpServices services;
+    private final List<Consumer<Router>> moreRoutes = new ArrayList<>();
     private HttpServer server;
 
     public HttpServerVerticle(HttpOptions options, HttpServices services) {
         this.options = options;
         this.services = services;
+    }
+
+    /** Adds routes that the wiring brings (for example the cluster's); call before deploying. */
+    public HttpServerVerticle with(Consumer<Router> routes) {
+        moreRoutes.add(routes);
+        return this;
     }
 
     /** The route table: every path Arbiter answers. */
@@ -38,6 +48,7 @@ public final class HttpServerVerticle extends VerticleBase {
         new PolicyRoutes(services.policy(), services.policyChanges()).register(router);
         new LedgerRoutes(services.store()).register(router);
         new OpsRoutes(services.checks(), services.registry()).register(router);
+        moreRoutes.forEach(routes -> routes.accept(router));
         new ConsoleRoutes().register(router);
         router.errorHandler(413, ctx -> Responses.error(ctx, 413,
                 "request body over the limit of " + options.maxBodyBytes() + " bytes; send smaller batches"));

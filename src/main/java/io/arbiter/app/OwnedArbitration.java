@@ -1,0 +1,170 @@
+package io.arbiter.app;
+
+import io.arbiter.arbitration.DecisionIds;
+import io.arbiter.domain.ActionRecord;
+import io.arbiter.domain.Contention;
+import io.arbiter.grid.GridDecisionLog;
+import io.arbiter.grid.GridOwnership;
+import io.arbiter.grid.GridStore;
+import io.arbiter.grid.MinorityException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+
+/**
+ * One decider per platform: this member decides the contentions reported on the platforms whose
+ * partition it owns, and only those. A contention stays pending in the grid (in its platform's
+ * partition, backed up in another zone) until its decision is recorded, so that when a member
+ * dies the new owners of its platforms find the contentions it had not decided yet and decide
+ * them, and resume the actions it had started. Decisions and actions are idempotent on their ids,
+ * so a contention decided by both is recorded and carried out once.
+ *
+ * <p>On the minority side of a split the decision log refuses to record anything; each refused
+ * contention is logged once, counted in {@code arbiter_decisions_refused_total{reason="minority"}}
+ * and stays pending, to be decided once the cluster heals.
+ */
+final class OwnedArbitration implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OwnedArbitration.class);
+    private static final long SWEEP_MILLIS = 1000;
+
+    private final GridStore grid;
+    private final GridDecisionLog log;
+    private final GridOwnership ownership;
+    private final ArbitrationService arbitration;
+    private final Actuator actuator;
+    private final Counter refused;
+    private final BiConsumer<String, Throwable> notDecided;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
+    private final Set<String> warnedOnce = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean resumeActions = new AtomicBoolean();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "arbiter-owned-arbitration");
+        t.setDaemon(true);
+        return t;
+    });
+
+    OwnedArbitration(GridStore grid, GridDecisionLog log, GridOwnership ownership, ArbitrationService arbitration,
+                     Actuator actuator, MeterRegistry registry, BiConsumer<String, Throwable> notDecided) {
+        this.notDecided = notDecided;
+        this.grid = grid;
+        this.log = log;
+        this.ownership = ownership;
+        this.arbitration = arbitration;
+        this.actuator = actuator;
+        this.refused = Counter.builder("arbiter.decisions.refused").tag("reason", "minority")
+                .description("Contentions this member refused to decide while on the minority side of a split")
+                .register(registry);
+        Gauge.builder("arbiter.cluster.majority", ownership, o -> o.hasMajority() ? 1 : 0)
+                .description("1 while this member sees the majority decisions need, 0 on the minority side")
+                .register(registry);
+    }
+
+    /** Decides contentions as they arrive in owned partitions, and sweeps for pending ones every second. */
+    void start() {
+        grid.onOwnedContention(this::decide);
+        ownership.onChange(change -> {
+            if (change == GridOwnership.Change.LEFT || change == GridOwnership.Change.MERGED) {
+                resumeActions.set(true);
+            }
+            sweeper.execute(this::sweep);
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void sweep() {
+        try {
+            Map<String, Contention> pending = grid.pendingOwnedContentions().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            pending.forEach(this::decide);
+            if (resumeActions.getAndSet(false)) {
+                resumeOwnedActions();
+            }
+        } catch (Exception e) {
+            LOG.debug("sweep for pending contentions did not complete: {}", e.toString());
+        }
+    }
+
+    /** Actions left unfinished by a member that left: their platforms' new owners carry them on. */
+    private void resumeOwnedActions() throws Exception {
+        if (!ownership.hasMajority() || !ownership.isSettled()) {
+            resumeActions.set(true);
+            return;
+        }
+        List<ActionRecord> owned = new ArrayList<>();
+        for (ActionRecord action : log.unfinished().toCompletableFuture().get(10, TimeUnit.SECONDS)) {
+            if (action.platformId() != null && ownership.owns(action.platformId())) {
+                owned.add(action);
+            }
+        }
+        if (!owned.isEmpty()) {
+            LOG.info("taking up {} unfinished action(s) of platforms this member now owns, left by a member that left: {}",
+                    owned.size(), owned.stream().map(ActionRecord::actionId).toList());
+            actuator.resume(owned);
+        }
+    }
+
+    private void decide(String eventId, Contention contention) {
+        String key = contention.platformId() + "/" + eventId;
+        if (!ownership.hasMajority()) {
+            notDecided(key, eventId, contention, ownership.refusal("refusing to decide contention " + eventId));
+            return;
+        }
+        if (!inFlight.add(key)) {
+            return;
+        }
+        boolean selfRaised = eventId.startsWith(ArbitrationService.SELF_RAISED);
+        arbitration.arbitrate(eventId, contention, selfRaised, false)
+                .thenCompose(result -> grid.contentionDecided(contention.platformId(), eventId))
+                .whenComplete((done, failure) -> {
+                    inFlight.remove(key);
+                    if (failure == null) {
+                        refusedOnce.remove(key);
+                        warnedOnce.remove(key);
+                    } else {
+                        notDecided(key, eventId, contention, unwrap(failure));
+                    }
+                });
+    }
+
+    private void notDecided(String key, String eventId, Contention contention, Throwable cause) {
+        notDecided.accept(DecisionIds.decision(contention.platformId(), eventId, 0), cause);
+        if (cause instanceof MinorityException) {
+            if (refusedOnce.add(key)) {
+                refused.increment();
+                LOG.warn("contention {} on {} not decided: {}", eventId, contention.platformId(), cause.getMessage());
+            }
+        } else if (warnedOnce.add(key)) {
+            LOG.warn("contention {} on {} was not decided (it stays pending and is tried again): {}", eventId,
+                    contention.platformId(), cause.toString());
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cause = t;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+    }
+}
