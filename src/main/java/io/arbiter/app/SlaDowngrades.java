@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * The SLA downgrades in force, so that a penalised client is scored at its lower tier until the
@@ -20,12 +21,18 @@ final class SlaDowngrades {
 
     static final Duration REFRESH = Duration.ofSeconds(5);
 
-    private final DurableStore store;
+    private final Function<Instant, List<LedgerEntry>> inForceAt;
     private final ConcurrentMap<String, LedgerEntry> inForce = new ConcurrentHashMap<>();
     private volatile Instant readAt = Instant.MIN;
 
+    /** Downgrades read from {@code store}. */
     SlaDowngrades(DurableStore store) {
-        this.store = store;
+        this(store::downgradesInForce);
+    }
+
+    /** @param inForceAt the downgrades in force at an instant, from wherever they are kept */
+    SlaDowngrades(Function<Instant, List<LedgerEntry>> inForceAt) {
+        this.inForceAt = inForceAt;
     }
 
     /** Takes a downgrade this node just wrote into account now. */
@@ -47,7 +54,7 @@ final class SlaDowngrades {
         if (Duration.between(readAt, now).compareTo(REFRESH) < 0) {
             return;
         }
-        List<LedgerEntry> current = store.downgradesInForce(now);
+        List<LedgerEntry> current = inForceAt.apply(now);
         inForce.values().removeIf(d -> !d.downgradeInForce(now));
         current.forEach(this::add);
         readAt = now;
