@@ -138,7 +138,8 @@ public final class ArbiterNode implements AutoCloseable {
                     ingestor, engine, registry);
             ArbitrationService arbitration = new ArbitrationService(member.store(), member.scores(),
                     member.decisionLog(), journal, engine, actuator, migrator, reservations, clock, registry);
-            owned = ClusterWiring.decide(member, arbitration, actuator, registry, decisions::failed);
+            owned = ClusterWiring.decide(member, arbitration, actuator, migrator, registry,
+                    decisions::failed);
             OwnerRouting routing = ClusterWiring.route(member, arbitration);
             ingestor.holdAcknowledgements(applied -> decisionsStored(applied, member, decisions));
             ingestor.onApplied(arbitration::checkHighWater);

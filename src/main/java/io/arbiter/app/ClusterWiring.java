@@ -32,9 +32,10 @@ final class ClusterWiring {
      * {@code notDecided} hears of each decision (by id) that could not be taken.
      */
     static OwnedArbitration decide(GridMember member, ArbitrationService arbitration, Actuator actuator,
-                                   MeterRegistry registry, BiConsumer<String, Throwable> notDecided) {
+                                   Migrator migrator, MeterRegistry registry,
+                                   BiConsumer<String, Throwable> notDecided) {
         OwnedArbitration owned = new OwnedArbitration(member.store(), member.decisionLog(), member.ownership(),
-                arbitration, actuator, registry, notDecided);
+                arbitration, actuator, migrator, registry, notDecided);
         owned.start();
         return owned;
     }

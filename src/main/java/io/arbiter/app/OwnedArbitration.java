@@ -47,6 +47,7 @@ final class OwnedArbitration implements AutoCloseable {
     private final GridOwnership ownership;
     private final ArbitrationService arbitration;
     private final Actuator actuator;
+    private final Migrator migrator;
     private final Counter refused;
     private final BiConsumer<String, Throwable> notDecided;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -60,13 +61,15 @@ final class OwnedArbitration implements AutoCloseable {
     });
 
     OwnedArbitration(GridStore grid, GridDecisionLog log, GridOwnership ownership, ArbitrationService arbitration,
-                     Actuator actuator, MeterRegistry registry, BiConsumer<String, Throwable> notDecided) {
+                     Actuator actuator, Migrator migrator, MeterRegistry registry,
+                     BiConsumer<String, Throwable> notDecided) {
         this.notDecided = notDecided;
         this.grid = grid;
         this.log = log;
         this.ownership = ownership;
         this.arbitration = arbitration;
         this.actuator = actuator;
+        this.migrator = migrator;
         this.refused = Counter.builder("arbiter.decisions.refused").tag("reason", "minority")
                 .description("Contentions this member refused to decide while on the minority side of a split")
                 .register(registry);
@@ -116,6 +119,7 @@ final class OwnedArbitration implements AutoCloseable {
             LOG.info("taking up {} unfinished action(s) of platforms this member now owns, left by a member that left: {}",
                     owned.size(), owned.stream().map(ActionRecord::actionId).toList());
             actuator.resume(owned);
+            migrator.recover(owned);
         }
     }
 
