@@ -48,25 +48,19 @@ final class PlatformScan {
     static final class ClientState {
 
         final String clientId;
+        /** Its index in the scan: the order it was met in. */
+        final int index;
         private final ClientStanding standing;
         /** Its CVS (0 when it has none), once asked. */
         private double cvs;
         private boolean cvsAsked;
         /** Why all its interruptible instances are passed over (spared by the rules, or not below the beneficiary). */
         final String exclusion;
-        /**
-         * How many more of its instances may be interrupted (its disruption budget less its recent
-         * interruptions, at least 0), or -1 until asked: only clients with instances past the other
-         * tests are asked.
-         */
-        private int budget = -1;
-        /** Its last candidate, or -1 while it has none. */
-        private int lastCandidate = -1;
-        private int candidateCount;
         private String candidateReason;
 
-        ClientState(String clientId, ClientStanding standing, double beneficiaryCvs) {
+        ClientState(String clientId, int index, ClientStanding standing, double beneficiaryCvs) {
             this.clientId = clientId;
+            this.index = index;
             this.standing = standing;
             String spared = standing.spared(clientId);
             this.exclusion = spared != null ? spared
@@ -138,6 +132,17 @@ final class PlatformScan {
      */
     private String[] exclusions = new String[0];
     private int[] passedOver = new int[0];
+    /** Each client met, by index. */
+    private ClientState[] clients = new ClientState[0];
+    /**
+     * By client index: how many more of its instances may be interrupted (its disruption budget
+     * less its recent interruptions, at least 0), or -1 until asked — only clients with instances
+     * past the other tests are asked; its last candidate, or -1 while it has none; how many
+     * candidates it has. Kept in arrays, side by side, rather than on the clients' states.
+     */
+    private int[] budgetOf = new int[0];
+    private int[] lastCandidateOf = new int[0];
+    private int[] candidateCountOf = new int[0];
     /** Under a hardware failure, every running interruptible instance. */
     private final List<Candidate> all = new ArrayList<>();
     private final List<Candidate> uninterruptible = new ArrayList<>();
@@ -177,11 +182,16 @@ final class PlatformScan {
                 clientOf[k] = i.kind() == InstanceKind.UNINTERRUPTIBLE ? client | UNINTERRUPTIBLE_INSTANCE : client;
             }
         }
-        ClientState[] clients = new ClientState[clientCount];
+        clients = new ClientState[clientCount];
         exclusions = new String[clientCount];
         passedOver = new int[clientCount];
+        budgetOf = new int[clientCount];
+        lastCandidateOf = new int[clientCount];
+        candidateCountOf = new int[clientCount];
+        Arrays.fill(budgetOf, -1);
+        Arrays.fill(lastCandidateOf, -1);
         for (int c = 0; c < clientCount; c++) {
-            clients[c] = new ClientState(met[c], standing, beneficiaryCvs);
+            clients[c] = new ClientState(met[c], c, standing, beneficiaryCvs);
             exclusions[c] = clients[c].exclusion;
         }
         for (int k = 0; k < n; k++) {
@@ -199,13 +209,12 @@ final class PlatformScan {
                 passedOver[c]++;
             } else {
                 Instance i = instances[k];
-                ClientState client = clients[c];
                 if (i.startedAt().isAfter(youngestAllowed)) {
                     tooYoung++;
-                } else if (budget(client) == 0) {
+                } else if (budget(c) == 0) {
                     overBudget++;
                 } else {
-                    addCandidate(client, i);
+                    addCandidate(c, i);
                 }
             }
         }
@@ -236,10 +245,10 @@ final class PlatformScan {
      * taken: youngest first, then by id.
      */
     int[] takeable(ClientState client) {
-        int n = Math.min(client.budget, client.candidateCount);
+        int n = Math.min(budgetOf[client.index], candidateCountOf[client.index]);
         int[] first = new int[Math.max(0, n)];
         int size = 0;
-        for (int k = client.lastCandidate; k >= 0 && n > 0; k = previousOfClient[k]) {
+        for (int k = lastCandidateOf[client.index]; k >= 0 && n > 0; k = previousOfClient[k]) {
             if (size == n && youngestFirst(k, first[n - 1]) >= 0) {
                 continue;
             }
@@ -259,10 +268,10 @@ final class PlatformScan {
      */
     int metUpTo(ClientState client, int last) {
         if (last < 0) {
-            return client.candidateCount;
+            return candidateCountOf[client.index];
         }
         int met = 0;
-        for (int k = client.lastCandidate; k >= 0; k = previousOfClient[k]) {
+        for (int k = lastCandidateOf[client.index]; k >= 0; k = previousOfClient[k]) {
             if (youngestFirst(k, last) <= 0) {
                 met++;
             }
@@ -300,26 +309,26 @@ final class PlatformScan {
         }
     }
 
-    private int budget(ClientState client) {
-        if (client.budget < 0) {
-            client.budget = Math.max(0, criteria.maxInterruptions() - standing.recentInterruptions(client.clientId));
+    private int budget(int client) {
+        if (budgetOf[client] < 0) {
+            budgetOf[client] = Math.max(0, criteria.maxInterruptions() - standing.recentInterruptions(met[client]));
         }
-        return client.budget;
+        return budgetOf[client];
     }
 
-    private void addCandidate(ClientState client, Instance i) {
+    private void addCandidate(int client, Instance i) {
         int k = candidateCount++;
         if (k == candidates.length) {
             candidates = Arrays.copyOf(candidates, 2 * k);
             previousOfClient = Arrays.copyOf(previousOfClient, 2 * k);
         }
         candidates[k] = i;
-        previousOfClient[k] = client.lastCandidate;
-        if (client.lastCandidate < 0) {
-            withCandidates.add(client);
+        previousOfClient[k] = lastCandidateOf[client];
+        if (lastCandidateOf[client] < 0) {
+            withCandidates.add(clients[client]);
         }
-        client.lastCandidate = k;
-        client.candidateCount++;
+        lastCandidateOf[client] = k;
+        candidateCountOf[client]++;
     }
 
     /** The index of the client of {@code clientId}, in the order clients are met. */
