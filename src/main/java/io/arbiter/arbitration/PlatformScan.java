@@ -185,11 +185,9 @@ final class PlatformScan {
         clients = new ClientState[clientCount];
         exclusions = new String[clientCount];
         passedOver = new int[clientCount];
-        budgetOf = new int[clientCount];
-        lastCandidateOf = new int[clientCount];
         candidateCountOf = new int[clientCount];
-        Arrays.fill(budgetOf, -1);
-        Arrays.fill(lastCandidateOf, -1);
+        budgetOf = none(clientCount);
+        lastCandidateOf = none(clientCount);
         for (int c = 0; c < clientCount; c++) {
             clients[c] = new ClientState(met[c], c, standing, beneficiaryCvs);
             exclusions[c] = clients[c].exclusion;
@@ -329,6 +327,13 @@ final class PlatformScan {
         }
         lastCandidateOf[client] = k;
         candidateCountOf[client]++;
+    }
+
+    /** {@code n} slots of -1: none yet. */
+    private static int[] none(int n) {
+        int[] slots = new int[n];
+        Arrays.fill(slots, -1);
+        return slots;
     }
 
     /** The index of the client of {@code clientId}, in the order clients are met. */

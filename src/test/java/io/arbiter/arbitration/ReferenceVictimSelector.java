@@ -10,11 +10,14 @@ import io.arbiter.domain.Resources;
 import io.arbiter.domain.Victim;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
@@ -146,15 +149,18 @@ final class ReferenceVictimSelector {
         if (!covered.covers(wanted)) {
             return chosen;
         }
-        List<Victim> kept = new ArrayList<>(chosen);
-        for (int n = kept.size() - 1; n >= 0; n--) {
-            Resources without = covered.minusClamped(kept.get(n).instance().resources());
+        Deque<Victim> kept = new ArrayDeque<>();
+        Resources left = covered;
+        for (ListIterator<Victim> back = chosen.listIterator(chosen.size()); back.hasPrevious(); ) {
+            Victim v = back.previous();
+            Resources without = left.minusClamped(v.instance().resources());
             if (without.covers(wanted)) {
-                covered = without;
-                kept.remove(n);
+                left = without;
+            } else {
+                kept.addFirst(v);
             }
         }
-        return kept;
+        return new ArrayList<>(kept);
     }
 
     private static List<Victim> all(List<Victim> candidates) {
@@ -169,21 +175,12 @@ final class ReferenceVictimSelector {
     }
 
     private static Resources allocated(Collection<Instance> instances) {
-        Resources sum = Resources.ZERO;
-        for (Instance i : instances) {
-            if (i.state().holdsResources()) {
-                sum = sum.plus(i.resources());
-            }
-        }
-        return sum;
+        return instances.stream().filter(i -> i.state().holdsResources()).map(Instance::resources)
+                .reduce(Resources.ZERO, Resources::plus);
     }
 
     private static Resources total(List<Victim> victims) {
-        Resources sum = Resources.ZERO;
-        for (Victim v : victims) {
-            sum = sum.plus(v.instance().resources());
-        }
-        return sum;
+        return victims.stream().map(v -> v.instance().resources()).reduce(Resources.ZERO, Resources::plus);
     }
 
     private static void count(Map<String, Integer> excluded, String reason) {
