@@ -17,7 +17,8 @@ import java.util.Arrays;
  * {@value #REMEMBERED} latest of the instance (the oldest are forgotten first). A usage event whose
  * id is remembered is a duplicate. Two different ids of one instance would have to share a hash to
  * be confused — about one chance in 10<sup>13</sup> for 2,048 ids — and the confusion would count a
- * new sample as a duplicate, never apply one twice. Mutable: it lives in a map of in-memory format
+ * new sample as a duplicate, never apply one twice. Each remembered id takes 16 bytes (its hash and
+ * when it was accepted): at most 32 KB an instance. Mutable: it lives in a map of in-memory format
  * {@code OBJECT} and only its partition's thread changes it.
  */
 final class InstanceUsage {
