@@ -5,10 +5,12 @@ import io.arbiter.domain.InstanceKind;
 import io.arbiter.domain.InstanceState;
 import io.arbiter.domain.InterruptionCriteria;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +22,15 @@ import java.util.TreeMap;
  * candidate; and how many were passed over, and why.
  *
  * <p>The pass is the cost of a decision on a large platform, so it reads each instance once and
- * writes little, and in order: clients are found in an open-addressing table of their states
- * (Fibonacci hashing) rather than through map nodes; passed-over instances are counted in runs of
- * one reason rather than on their clients; and each candidate is appended with a link to its
- * client's previous candidate, rather than to a list of its client's.
+ * writes little, and in order, in three steps ({@link #addAll}): it first finds each running
+ * instance's client — an index, through an open-addressing table of client ids (Fibonacci hashing)
+ * rather than map nodes — then asks the standing of each client met, one client after another, and
+ * only then sorts the instances out by their clients' index: an instance of a client the rules
+ * spare, most instances of a large platform, is counted from a small array without being read
+ * again. Asked together, the clients' standings are found in memory side by side rather than each
+ * between two instances. Passed-over instances are counted in runs of one reason rather than on
+ * their clients; and each candidate is appended with a link to its client's previous candidate,
+ * rather than to a list of its client's.
  */
 final class PlatformScan {
 
@@ -31,43 +38,64 @@ final class PlatformScan {
     record Candidate(Instance instance, ClientState client) {
     }
 
-    /** One client's standing, as asked of {@link ClientStanding} in this decision, and its candidates. */
+    /**
+     * One client's standing, as asked of {@link ClientStanding} in this decision, and its candidates.
+     * Only what the decision needs is asked: whether the rules spare the client, for every client
+     * met; its CVS only when that decides something (a client not spared, compared with the
+     * beneficiary; ordering candidates or uninterruptible instances); its recent interruptions only
+     * when it has instances past the other tests.
+     */
     static final class ClientState {
 
         final String clientId;
-        /** Its CVS; 0 when it has none. */
-        final double cvs;
+        /** Its index in the scan: the order it was met in. */
+        final int index;
+        private final ClientStanding standing;
+        /** Its CVS (0 when it has none), once asked. */
+        private double cvs;
+        private boolean cvsAsked;
         /** Why all its interruptible instances are passed over (spared by the rules, or not below the beneficiary). */
         final String exclusion;
-        /**
-         * How many more of its instances may be interrupted (its disruption budget less its recent
-         * interruptions, at least 0), or -1 until asked: only clients with instances past the other
-         * tests are asked.
-         */
-        private int budget = -1;
-        /** Its last candidate, or -1 while it has none. */
-        private int lastCandidate = -1;
-        private int candidateCount;
         private String candidateReason;
 
-        ClientState(String clientId, ClientStanding standing, double beneficiaryCvs) {
+        ClientState(String clientId, int index, ClientStanding standing, double beneficiaryCvs) {
             this.clientId = clientId;
-            double score = standing.cvs(clientId);
-            this.cvs = Double.isNaN(score) ? 0 : score;
+            this.index = index;
+            this.standing = standing;
             String spared = standing.spared(clientId);
             this.exclusion = spared != null ? spared
-                    : !Double.isNaN(beneficiaryCvs) && cvs >= beneficiaryCvs ? VictimSelector.NOT_BELOW_BENEFICIARY
+                    : !Double.isNaN(beneficiaryCvs) && cvs() >= beneficiaryCvs ? VictimSelector.NOT_BELOW_BENEFICIARY
                     : null;
+        }
+
+        /** Its CVS; 0 when it has none. */
+        double cvs() {
+            if (!cvsAsked) {
+                double score = standing.cvs(clientId);
+                cvs = Double.isNaN(score) ? 0 : score;
+                cvsAsked = true;
+            }
+            return cvs;
         }
 
         /** Why its instances are victims. */
         String candidateReason() {
             if (candidateReason == null) {
-                candidateReason = "lowest value: CVS " + String.format(Locale.ROOT, "%.3f", cvs)
-                        + ", a candidate for interruption";
+                candidateReason = "lowest value: CVS " + threeDecimals(cvs()) + ", a candidate for interruption";
             }
             return candidateReason;
         }
+    }
+
+    /**
+     * {@code value} with three decimals, as {@code String.format(Locale.ROOT, "%.3f", value)} writes
+     * it (the shortest decimal form of the double, rounded half up), without parsing a format.
+     */
+    static String threeDecimals(double value) {
+        if (!(value >= 0) || Double.isInfinite(value) || Double.doubleToRawLongBits(value) == Long.MIN_VALUE) {
+            return String.format(Locale.ROOT, "%.3f", value);
+        }
+        return new BigDecimal(Double.toString(value)).setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Clients a platform is expected to host at most; the client table grows beyond. */
@@ -79,8 +107,15 @@ final class PlatformScan {
     private final Instant youngestAllowed;
     private final boolean hardwareFailure;
 
-    /** Each client met, at the slot of its id: open addressing, at most half full. */
-    private ClientState[] clients;
+    /** Marks, in the client index of an instance, an uninterruptible one. */
+    private static final int UNINTERRUPTIBLE_INSTANCE = 1 << 30;
+
+    /** The id of each client met, at the slot of its id: open addressing, at most half full. */
+    private String[] idAt;
+    /** The index of the client at each slot of {@link #idAt}: the order it was met in. */
+    private int[] indexAt;
+    /** The ids of the clients met, in the order met, and how many. */
+    private String[] met;
     private int clientCount;
 
     /** Every candidate in the order met, and its client's previous candidate (or -1). */
@@ -91,12 +126,23 @@ final class PlatformScan {
     /** The clients with candidates, in the order met. */
     private final List<ClientState> withCandidates = new ArrayList<>();
     /**
-     * Instances passed over for their client's {@link ClientState#exclusion}, by reason: counted in
-     * a run while the reason is the same object (as a rule's reason is), and added up by value.
+     * The exclusion of each client met, by index, and how many of its instances were passed over
+     * for it: counted per client, and added up by reason once per client (a rule's reasons are
+     * equal strings, seldom the same object).
      */
-    private final Map<String, Integer> passedOver = new HashMap<>();
-    private String reasonOfRun;
-    private int run;
+    private String[] exclusions = new String[0];
+    private int[] passedOver = new int[0];
+    /** Each client met, by index. */
+    private ClientState[] clients = new ClientState[0];
+    /**
+     * By client index: how many more of its instances may be interrupted (its disruption budget
+     * less its recent interruptions, at least 0), or -1 until asked — only clients with instances
+     * past the other tests are asked; its last candidate, or -1 while it has none; how many
+     * candidates it has. Kept in arrays, side by side, rather than on the clients' states.
+     */
+    private int[] budgetOf = new int[0];
+    private int[] lastCandidateOf = new int[0];
+    private int[] candidateCountOf = new int[0];
     /** Under a hardware failure, every running interruptible instance. */
     private final List<Candidate> all = new ArrayList<>();
     private final List<Candidate> uninterruptible = new ArrayList<>();
@@ -111,7 +157,9 @@ final class PlatformScan {
     PlatformScan(int instances, ClientStanding standing, InterruptionCriteria criteria, double beneficiaryCvs,
                  Instant now, boolean hardwareFailure) {
         int slots = Integer.highestOneBit(Math.max(8, Math.min(instances, CLIENTS_EXPECTED)) * 4 - 1);
-        this.clients = new ClientState[slots];
+        this.idAt = new String[slots];
+        this.indexAt = new int[slots];
+        this.met = new String[slots / 2];
         this.standing = standing;
         this.criteria = criteria;
         this.beneficiaryCvs = beneficiaryCvs;
@@ -119,32 +167,53 @@ final class PlatformScan {
         this.hardwareFailure = hardwareFailure;
     }
 
-    /** Takes in one instance of the platform. */
-    void add(Instance i) {
-        if (i.state() != InstanceState.RUNNING) {
-            notRunning++;
-            return;
-        }
-        ClientState client = client(i.clientId());
-        if (i.kind() == InstanceKind.UNINTERRUPTIBLE) {
-            uninterruptible.add(new Candidate(i, client));
-        } else if (hardwareFailure) {
-            all.add(new Candidate(i, client));
-        } else if (client.exclusion != null) {
-            if (client.exclusion != reasonOfRun) {
-                count(passedOver, reasonOfRun, run);
-                reasonOfRun = client.exclusion;
-                run = 0;
-            }
-            run++;
-        } else {
-            Instant started = i.startedAt();
-            if (started.isAfter(youngestAllowed)) {
-                tooYoung++;
-            } else if (budget(client) == 0) {
-                overBudget++;
+    /** Takes in the platform's instances, in their order. */
+    void addAll(Collection<Instance> platform) {
+        Instance[] instances = platform.toArray(new Instance[0]);
+        int n = instances.length;
+        int[] clientOf = new int[n];
+        for (int k = 0; k < n; k++) {
+            Instance i = instances[k];
+            if (i.state() != InstanceState.RUNNING) {
+                notRunning++;
+                clientOf[k] = -1;
             } else {
-                addCandidate(client, i);
+                int client = indexOf(i.clientId());
+                clientOf[k] = i.kind() == InstanceKind.UNINTERRUPTIBLE ? client | UNINTERRUPTIBLE_INSTANCE : client;
+            }
+        }
+        clients = new ClientState[clientCount];
+        exclusions = new String[clientCount];
+        passedOver = new int[clientCount];
+        candidateCountOf = new int[clientCount];
+        budgetOf = none(clientCount);
+        lastCandidateOf = none(clientCount);
+        for (int c = 0; c < clientCount; c++) {
+            clients[c] = new ClientState(met[c], c, standing, beneficiaryCvs);
+            exclusions[c] = clients[c].exclusion;
+        }
+        for (int k = 0; k < n; k++) {
+            int code = clientOf[k];
+            if (code < 0) {
+                continue;
+            }
+            int c = code & ~UNINTERRUPTIBLE_INSTANCE;
+            String exclusion = exclusions[c];
+            if (code != c) {
+                uninterruptible.add(new Candidate(instances[k], clients[c]));
+            } else if (hardwareFailure) {
+                all.add(new Candidate(instances[k], clients[c]));
+            } else if (exclusion != null) {
+                passedOver[c]++;
+            } else {
+                Instance i = instances[k];
+                if (i.startedAt().isAfter(youngestAllowed)) {
+                    tooYoung++;
+                } else if (budget(c) == 0) {
+                    overBudget++;
+                } else {
+                    addCandidate(c, i);
+                }
             }
         }
     }
@@ -174,10 +243,10 @@ final class PlatformScan {
      * taken: youngest first, then by id.
      */
     int[] takeable(ClientState client) {
-        int n = Math.min(client.budget, client.candidateCount);
+        int n = Math.min(budgetOf[client.index], candidateCountOf[client.index]);
         int[] first = new int[Math.max(0, n)];
         int size = 0;
-        for (int k = client.lastCandidate; k >= 0 && n > 0; k = previousOfClient[k]) {
+        for (int k = lastCandidateOf[client.index]; k >= 0 && n > 0; k = previousOfClient[k]) {
             if (size == n && youngestFirst(k, first[n - 1]) >= 0) {
                 continue;
             }
@@ -197,10 +266,10 @@ final class PlatformScan {
      */
     int metUpTo(ClientState client, int last) {
         if (last < 0) {
-            return client.candidateCount;
+            return candidateCountOf[client.index];
         }
         int met = 0;
-        for (int k = client.lastCandidate; k >= 0; k = previousOfClient[k]) {
+        for (int k = lastCandidateOf[client.index]; k >= 0; k = previousOfClient[k]) {
             if (youngestFirst(k, last) <= 0) {
                 met++;
             }
@@ -226,10 +295,9 @@ final class PlatformScan {
         count(byReason, VictimSelector.UNINTERRUPTIBLE, uninterruptible.size());
         count(byReason, VictimSelector.TOO_YOUNG, tooYoung);
         count(byReason, VictimSelector.OVER_BUDGET, overBudget);
-        count(passedOver, reasonOfRun, run);
-        reasonOfRun = null;
-        run = 0;
-        passedOver.forEach((reason, n) -> count(byReason, reason, n));
+        for (int c = 0; c < passedOver.length; c++) {
+            count(byReason, exclusions[c], passedOver[c]);
+        }
         return byReason;
     }
 
@@ -239,59 +307,71 @@ final class PlatformScan {
         }
     }
 
-    private int budget(ClientState client) {
-        if (client.budget < 0) {
-            client.budget = Math.max(0, criteria.maxInterruptions() - standing.recentInterruptions(client.clientId));
+    private int budget(int client) {
+        if (budgetOf[client] < 0) {
+            budgetOf[client] = Math.max(0, criteria.maxInterruptions() - standing.recentInterruptions(met[client]));
         }
-        return client.budget;
+        return budgetOf[client];
     }
 
-    private void addCandidate(ClientState client, Instance i) {
+    private void addCandidate(int client, Instance i) {
         int k = candidateCount++;
         if (k == candidates.length) {
             candidates = Arrays.copyOf(candidates, 2 * k);
             previousOfClient = Arrays.copyOf(previousOfClient, 2 * k);
         }
         candidates[k] = i;
-        previousOfClient[k] = client.lastCandidate;
-        if (client.lastCandidate < 0) {
-            withCandidates.add(client);
+        previousOfClient[k] = lastCandidateOf[client];
+        if (lastCandidateOf[client] < 0) {
+            withCandidates.add(clients[client]);
         }
-        client.lastCandidate = k;
-        client.candidateCount++;
+        lastCandidateOf[client] = k;
+        candidateCountOf[client]++;
     }
 
-    private ClientState client(String clientId) {
-        int slot = slot(clientId, clients);
-        ClientState client = clients[slot];
-        if (client == null) {
-            client = new ClientState(clientId, standing, beneficiaryCvs);
-            clients[slot] = client;
-            if (++clientCount * 2 > clients.length) {
-                grow();
-            }
-        }
-        return client;
+    /** {@code n} slots of -1: none yet. */
+    private static int[] none(int n) {
+        int[] slots = new int[n];
+        Arrays.fill(slots, -1);
+        return slots;
     }
 
-    /** Where the client of {@code clientId} is in {@code table}, or the free slot where it goes. */
-    private static int slot(String clientId, ClientState[] table) {
-        int mask = table.length - 1;
+    /** The index of the client of {@code clientId}, in the order clients are met. */
+    private int indexOf(String clientId) {
+        int slot = slot(clientId, idAt);
+        if (idAt[slot] != null) {
+            return indexAt[slot];
+        }
+        int index = clientCount++;
+        if (index == met.length) {
+            met = Arrays.copyOf(met, 2 * index);
+        }
+        met[index] = clientId;
+        idAt[slot] = clientId;
+        indexAt[slot] = index;
+        if (clientCount * 2 > idAt.length) {
+            grow();
+        }
+        return index;
+    }
+
+    /** Where {@code clientId} is in {@code ids}, or the free slot where it goes. */
+    private static int slot(String clientId, String[] ids) {
+        int mask = ids.length - 1;
         int slot = (clientId.hashCode() * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
-        for (ClientState c = table[slot]; c != null && c.clientId != clientId && !c.clientId.equals(clientId);
-             c = table[slot]) {
+        for (String id = ids[slot]; id != null && id != clientId && !id.equals(clientId); id = ids[slot]) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
     private void grow() {
-        ClientState[] old = clients;
-        clients = new ClientState[2 * old.length];
-        for (ClientState c : old) {
-            if (c != null) {
-                clients[slot(c.clientId, clients)] = c;
-            }
+        idAt = new String[2 * idAt.length];
+        indexAt = new int[idAt.length];
+        for (int c = 0; c < clientCount; c++) {
+            int slot = slot(met[c], idAt);
+            idAt[slot] = met[c];
+            indexAt[slot] = c;
         }
     }
 }

@@ -67,9 +67,7 @@ public final class VictimSelector {
         Resources wanted = hardwareFailure ? allocated(instances) : contention.need().minusClamped(free);
         PlatformScan scan = new PlatformScan(instances.size(), standing, criteria, beneficiaryCvs, now,
                 hardwareFailure);
-        for (Instance i : instances) {
-            scan.add(i);
-        }
+        scan.addAll(instances);
         List<Victim> victims;
         if (hardwareFailure) {
             List<Candidate> all = new ArrayList<>(scan.all());
@@ -97,7 +95,7 @@ public final class VictimSelector {
         }
         PriorityQueue<Valued> byValue = new PriorityQueue<>(Math.max(1, scan.withCandidates().size()), BY_VALUE);
         for (ClientState client : scan.withCandidates()) {
-            byValue.add(new Valued(client.cvs, client));
+            byValue.add(new Valued(client.cvs(), client));
         }
         Resources covered = Resources.ZERO;
         while (!covered.covers(wanted) && !byValue.isEmpty()) {
@@ -155,13 +153,13 @@ public final class VictimSelector {
     private static List<Victim> victims(List<Candidate> candidates, String reason) {
         List<Victim> victims = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            victims.add(new Victim(c.instance(), c.client().cvs, reason != null ? reason : c.client().candidateReason()));
+            victims.add(new Victim(c.instance(), c.client().cvs(), reason != null ? reason : c.client().candidateReason()));
         }
         return victims;
     }
 
     private static int lowestValueFirst(Candidate a, Candidate b) {
-        int byValue = Double.compare(a.client().cvs, b.client().cvs);
+        int byValue = Double.compare(a.client().cvs(), b.client().cvs());
         return byValue != 0 ? byValue : youngestFirst(a.instance(), b.instance());
     }
 

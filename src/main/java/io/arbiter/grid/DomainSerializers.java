@@ -42,7 +42,8 @@ final class DomainSerializers {
         return List.of(new PlatformSerializer(), new ClientSerializer(), new InstanceSerializer(),
                 new InstanceKeySerializer(), new ItemKeySerializer(), new UsageAggregateSerializer(),
                 new ForecastSerializer(), new PaymentSerializer(), new DemandSerializer(), new ShadowSlotSerializer(),
-                new ContentionSerializer(), new UsageBatch.Serializer(), new ClaimEventId.Serializer(), new ReadEntry.Serializer());
+                new ContentionSerializer(), new UsageBatch.Serializer(), new InstanceUsage.Serializer(), ReadAggregate.SERIALIZER,
+                new ClaimEventId.Serializer(), ReadEntry.SERIALIZER);
     }
 
     static final class PlatformSerializer implements CompactSerializer<Platform> {

@@ -58,7 +58,7 @@ public final class GridStore implements UsageSource {
     private final IMap<String, Client> clients;
     private final IMap<InstanceKey, Instance> instances;
     private final IMap<String, InstanceLocation> locations;
-    private final IMap<InstanceKey, UsageAggregate> usage;
+    private final IMap<InstanceKey, InstanceUsage> usage;
     private final IMap<String, ClientUsage> clientUsage;
     private volatile Duration usageHalfLife = Duration.ofHours(12);
     private final IMap<String, ClientForecast> forecasts;
@@ -67,6 +67,8 @@ public final class GridStore implements UsageSource {
     private final IMap<String, ShadowSlot> shadowSlots;
     private final IMap<ItemKey, Contention> contentions;
     private final EventClaims claims;
+    /** How long an accepted event id is remembered, to count re-sends as duplicates. */
+    private final Duration dedupeWindow;
     private final GroupCommit usageCommits = new GroupCommit(this::applyNow);
     /** Blocking queries run here, off the callers' threads. */
     private final ExecutorService queries = daemonPool(2, "arbiter-grid-query");
@@ -90,6 +92,7 @@ public final class GridStore implements UsageSource {
         demand = hz.getMap(GridMaps.DEMAND);
         shadowSlots = hz.getMap(GridMaps.SHADOW_SLOTS);
         contentions = hz.getMap(GridMaps.CONTENTIONS);
+        dedupeWindow = options.dedupeWindow();
         claims = new EventClaims(hz.getMap(GridMaps.EVENT_IDS), partitions, PENDING_CLAIM);
     }
 
@@ -142,47 +145,64 @@ public final class GridStore implements UsageSource {
 
     /**
      * Applies the events that were not accepted before, and answers those it applied (the others
-     * are duplicates). Events other than usage are applied in their order; usage samples are
-     * folded into their instances' aggregates in one operation per partition. When applying fails,
-     * the claims are released so that a re-send is applied. Batches of usage alone, the bulk of
-     * the traffic, are applied by group commit: together with the others that wait meanwhile.
+     * are duplicates). Events other than usage claim their ids ({@link EventClaims}) and are
+     * applied in their order; usage samples are checked against the ids their instances remember
+     * and folded into their aggregates in the same step ({@link UsageBatch}), one operation per
+     * partition, then moved into their clients' usage series. When applying fails, the claims are
+     * released so that a re-send is applied. Batches of usage alone, the bulk of the traffic, are
+     * applied by group commit: together with the others that wait meanwhile.
      *
      * @param events validated events whose references resolve
      * @param locationOf the platform of each instance that usage or stop events name, including
      *                   instances started in this batch
      */
     public CompletionStage<List<Event>> apply(List<Event> events, Map<String, InstanceLocation> locationOf) {
-        boolean usageOnly = events.stream().allMatch(e -> e instanceof Event.UsageReported);
+        boolean usageOnly = true;
+        for (Event e : events) {
+            usageOnly &= e instanceof Event.UsageReported;
+        }
         return usageOnly ? usageCommits.apply(events, locationOf) : applyNow(events, locationOf);
     }
 
     private CompletionStage<List<Event>> applyNow(List<Event> events, Map<String, InstanceLocation> locationOf) {
-        return off(claims.claim(events)).thenCompose(claimed -> {
+        List<Event.UsageReported> usageEvents = new ArrayList<>(events.size());
+        List<Event> others = new ArrayList<>();
+        for (Event e : events) {
+            if (e instanceof Event.UsageReported u) {
+                usageEvents.add(u);
+            } else {
+                others.add(e);
+            }
+        }
+        if (others.isEmpty()) {
+            return applyUsage(usageEvents, locationOf).thenApply(List::copyOf);
+        }
+        return off(claims.claim(others)).thenCompose(claimed -> {
             Set<String> unapplied = new HashSet<>(claimed);
-            List<Event> fresh = events.stream().filter(e -> unapplied.remove(e.id())).toList();
-            return applyFresh(fresh, locationOf)
-                    .thenCompose(v -> off(claims.accept(claimed)))
-                    .handle((v, failure) -> {
+            List<Event> fresh = others.stream().filter(e -> unapplied.remove(e.id())).toList();
+            return applyInOrder(fresh, locationOf)
+                    .thenCompose(v -> applyUsage(usageEvents, locationOf))
+                    .thenCompose(freshUsage -> off(claims.accept(claimed)).thenApply(v -> {
+                        List<Event> applied = new ArrayList<>(fresh);
+                        applied.addAll(freshUsage);
+                        return applied;
+                    }))
+                    .handle((applied, failure) -> {
                         if (failure != null) {
                             claims.release(claimed);
                             throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
                         }
-                        return fresh;
+                        return applied;
                     });
         });
     }
 
-    private CompletionStage<Void> applyFresh(List<Event> fresh, Map<String, InstanceLocation> locationOf) {
+    private CompletionStage<Void> applyInOrder(List<Event> fresh, Map<String, InstanceLocation> locationOf) {
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
-        List<UsageSample> samples = new ArrayList<>();
         for (Event event : fresh) {
-            if (event instanceof Event.UsageReported u) {
-                samples.add(u.sample());
-            } else {
-                chain = chain.thenCompose(v -> applyOne(event, locationOf));
-            }
+            chain = chain.thenCompose(v -> applyOne(event, locationOf));
         }
-        return chain.thenCompose(v -> applyUsage(samples, locationOf));
+        return chain;
     }
 
     private CompletionStage<Void> applyOne(Event event, Map<String, InstanceLocation> locationOf) {
@@ -219,34 +239,78 @@ public final class GridStore implements UsageSource {
         throw new IllegalArgumentException("not applied one by one: " + event.type().wire());
     }
 
-    private CompletionStage<Void> applyUsage(List<UsageSample> samples, Map<String, InstanceLocation> locationOf) {
-        if (samples.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+    /**
+     * Applies usage samples whose ids their instances do not remember, and answers those applied.
+     * An id met twice in {@code reported} is a duplicate from its second occurrence on, whatever
+     * the instances; otherwise each instance's remembered ids decide ({@link InstanceUsage}). The
+     * samples applied then move their clients' usage series.
+     */
+    private CompletionStage<List<Event.UsageReported>> applyUsage(List<Event.UsageReported> reported,
+                                                                  Map<String, InstanceLocation> locationOf) {
+        if (reported.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
         }
-        List<ApplyClientSamples.Change> clientChanges = new ArrayList<>(samples.size());
-        Map<Integer, List<UsageSample>> byPartition = new HashMap<>();
+        int n = reported.size();
+        boolean[] duplicate = new boolean[n];
+        Set<String> ids = new HashSet<>(n * 2);
         Map<Integer, Set<InstanceKey>> keysByPartition = new HashMap<>();
-        for (UsageSample s : samples) {
-            InstanceLocation at = locationOf.get(s.instanceId());
-            InstanceKey key = new InstanceKey(s.instanceId(), at.platformId());
-            clientChanges.add(new ApplyClientSamples.Change(at.clientId(), s.instanceId(), s.time(), s.cpu(),
-                    s.memoryGiB(), s.networkMbps(), false));
-            int partition = partitions.partitionOf(key);
-            byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(s);
-            keysByPartition.computeIfAbsent(partition, p -> new LinkedHashSet<>()).add(key);
+        Map<Integer, int[]> positionsByPartition = new HashMap<>();
+        int[] counts = new int[partitions.count()];
+        int[] partitionOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            Event.UsageReported u = reported.get(i);
+            if (!ids.add(u.id())) {
+                duplicate[i] = true;
+                continue;
+            }
+            InstanceLocation at = locationOf.get(u.sample().instanceId());
+            int partition = partitions.partitionOfKey(at.platformId());
+            partitionOf[i] = partition;
+            counts[partition]++;
+            keysByPartition.computeIfAbsent(partition, p -> new LinkedHashSet<>())
+                    .add(new InstanceKey(u.sample().instanceId(), at.platformId()));
         }
-        CompletableFuture<?> instances = partitions.submit(usage, keysByPartition,
-                partition -> new UsageBatch(byPartition.get(partition))).toCompletableFuture();
-        CompletableFuture<?> clients = applyClientChanges(clientChanges).toCompletableFuture();
-        return off(CompletableFuture.allOf(instances, clients));
+        keysByPartition.keySet().forEach(p -> positionsByPartition.put(p, new int[counts[p]]));
+        int[] filled = new int[counts.length];
+        for (int i = 0; i < n; i++) {
+            if (!duplicate[i]) {
+                positionsByPartition.get(partitionOf[i])[filled[partitionOf[i]]++] = i;
+            }
+        }
+        Instant acceptedAt = Instant.now();
+        return off(partitions.submit(usage, keysByPartition, partition -> new UsageBatch(reported,
+                positionsByPartition.get(partition), acceptedAt, dedupeWindow))).thenCompose(results -> {
+            results.values().forEach(positions -> {
+                if (positions != null) {
+                    for (int i : positions) {
+                        duplicate[i] = true;
+                    }
+                }
+            });
+            List<Event.UsageReported> fresh = new ArrayList<>(n);
+            List<ApplyClientSamples.Change> clientChanges = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                if (!duplicate[i]) {
+                    Event.UsageReported u = reported.get(i);
+                    UsageSample s = u.sample();
+                    fresh.add(u);
+                    clientChanges.add(new ApplyClientSamples.Change(locationOf.get(s.instanceId()).clientId(),
+                            s.instanceId(), s.time(), s.cpu(), s.memoryGiB(), s.networkMbps(), false));
+                }
+            }
+            return applyClientChanges(clientChanges).thenApply(v -> fresh);
+        });
     }
 
     /** Moves the clients' usage series, one operation per client partition. */
     private CompletionStage<Void> applyClientChanges(List<ApplyClientSamples.Change> changes) {
+        if (changes.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         Map<Integer, List<ApplyClientSamples.Change>> byPartition = new HashMap<>();
         Map<Integer, Set<String>> keysByPartition = new HashMap<>();
         for (ApplyClientSamples.Change c : changes) {
-            int partition = partitions.partitionOf(c.clientId());
+            int partition = partitions.partitionOfKey(c.clientId());
             byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(c);
             keysByPartition.computeIfAbsent(partition, p -> new LinkedHashSet<>()).add(c.clientId());
         }
@@ -313,18 +377,19 @@ public final class GridStore implements UsageSource {
 
     /** A platform's running instances with their latest usage (absent before the first sample). */
     public CompletionStage<Map<Instance, UsageAggregate>> runningWithUsage(String platformId) {
-        return instancesOn(platformId).thenApplyAsync(all -> {
+        return instancesOn(platformId).thenCompose(all -> {
             Map<InstanceKey, Instance> running = new HashMap<>();
             for (Instance i : all) {
                 if (i.state().holdsResources()) {
                     running.put(new InstanceKey(i.instanceId(), i.platformId()), i);
                 }
             }
-            Map<InstanceKey, UsageAggregate> aggregates = usage.getAll(running.keySet());
-            Map<Instance, UsageAggregate> result = new HashMap<>();
-            running.forEach((key, instance) -> result.put(instance, aggregates.get(key)));
-            return result;
-        }, queries);
+            return off(partitions.submit(usage, running.keySet(), new ReadAggregate())).thenApply(aggregates -> {
+                Map<Instance, UsageAggregate> result = new HashMap<>();
+                running.forEach((key, instance) -> result.put(instance, aggregates.get(key)));
+                return result;
+            });
+        });
     }
 
     /** Usage summaries of the given clients, where they have usage. */
@@ -387,7 +452,8 @@ public final class GridStore implements UsageSource {
 
     /** An instance's usage aggregate, or empty before its first sample. */
     public CompletionStage<Optional<UsageAggregate>> usage(Instance instance) {
-        return off(usage.getAsync(new InstanceKey(instance.instanceId(), instance.platformId()))).thenApply(Optional::ofNullable);
+        return off(usage.submitToKey(new InstanceKey(instance.instanceId(), instance.platformId()), new ReadAggregate()))
+                .thenApply(Optional::ofNullable);
     }
 
     /** A registered client. */

@@ -16,8 +16,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Group commit: batches that arrive while {@value #PASSES} passes over the grid are under way wait,
  * and the next pass applies all the waiting ones together (up to {@value #MOST_EVENTS} events):
- * one claim, one fold and one accept per partition for all of them, where each batch alone would
- * pay for its own. Each caller still learns which of its own events were applied (the others were
+ * one fold per partition of the instances' usage and one per partition of their clients' for all
+ * of them, where each batch alone would pay for its own. Each caller still learns which of its own events were applied (the others were
  * duplicates, also of an event in another batch of the same pass); when a pass fails, every batch
  * in it fails and none is acknowledged.
  */

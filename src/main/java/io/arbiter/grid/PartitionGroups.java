@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 /**
@@ -29,15 +30,44 @@ final class PartitionGroups {
     /** Below this many keys in a partition, one call per key is cheaper than one for the partition. */
     static final int FEW_KEYS = 4;
 
+    /** Partition keys remembered at most; the memo starts again beyond. */
+    private static final int MOST_REMEMBERED = 1 << 16;
+
     private final PartitionService partitions;
+    private final int count;
+    /** The partition of each partition key met: finding it serializes and hashes the key. */
+    private final Map<String, Integer> byPartitionKey = new ConcurrentHashMap<>();
 
     PartitionGroups(PartitionService partitions) {
         this.partitions = partitions;
+        this.count = partitions.getPartitions().size();
     }
 
     /** The partition that owns {@code key}. */
     int partitionOf(Object key) {
         return partitions.getPartition(key).getPartitionId();
+    }
+
+    /**
+     * The partition that owns the key {@code partitionKey}, and every key whose partition key it is
+     * (such as an {@link InstanceKey} of that platform); remembered, as a key's partition never
+     * changes while the cluster runs.
+     */
+    int partitionOfKey(String partitionKey) {
+        Integer known = byPartitionKey.get(partitionKey);
+        if (known == null) {
+            if (byPartitionKey.size() >= MOST_REMEMBERED) {
+                byPartitionKey.clear();
+            }
+            known = partitionOf(partitionKey);
+            byPartitionKey.put(partitionKey, known);
+        }
+        return known;
+    }
+
+    /** How many partitions the cluster has. */
+    int count() {
+        return count;
     }
 
     /** {@code keys} by owning partition, each group in the keys' order. */

@@ -8,10 +8,13 @@
  * <ul>
  *   <li>{@code platforms}, {@code clients}, {@code shadow-slots}: by id;</li>
  *   <li>{@code instances} and {@code usage}: by {@link io.arbiter.grid.InstanceKey}, whose
- *       partition key is the platform id, so a platform's instances share its partition;</li>
+ *       partition key is the platform id, so a platform's instances share its partition; an
+ *       instance's usage entry also remembers the ids of its latest usage events, so that a
+ *       re-sent sample is told apart where it is applied;</li>
  *   <li>{@code instance-locations}: instance id to platform id, near-cached, to key usage samples
  *       that carry only the instance id;</li>
- *   <li>{@code event-ids}: the ids of accepted events for the de-duplication window;</li>
+ *   <li>{@code event-ids}: the ids of accepted events other than usage for the de-duplication
+ *       window;</li>
  *   <li>{@code forecasts}, {@code payments}, {@code demand}: client inputs for scoring;</li>
  *   <li>{@code contentions}: contentions not yet decided, by (platform, event id) in the platform's
  *       partition, so that the platform's owner, or its next owner after a member dies, finds them;</li>

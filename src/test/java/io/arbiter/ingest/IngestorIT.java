@@ -90,6 +90,23 @@ class IngestorIT {
         assertThat(accepted).as("ids 0..1049, each accepted once").isEqualTo(1050);
     }
 
+    @Test
+    void usageIdsAreDuplicatesInsideABatchAcrossBatchesAndAcrossInstancesOfOneBatch() throws Exception {
+        String start = "{\"id\":\"g4-start\",\"type\":\"instance.started\",\"instanceId\":\"i4\",\"clientId\":\"c1\","
+                + "\"platformId\":\"p1\",\"kind\":\"interruptible\",\"resources\":{\"cpu\":1,\"memoryGiB\":1}}";
+        assertThat(ingest(ndjson(start, usage("g4-a", "i4"), usage("g4-a", "i4"), usage("g4-b", "i4"))))
+                .as("a repeat inside one batch, with an instance started in it").isEqualTo(accepted(3, 1));
+        assertThat(ingest(ndjson(usage("g4-b", "i4"), usage("g4-c", "i4"), usage("g4-a", "i4"))))
+                .as("re-sent in a later batch").isEqualTo(accepted(1, 2));
+        assertThat(ingest(ndjson(usage("g4-d", "i1"), usage("g4-d", "i4"))))
+                .as("one id for two instances in one batch: the second is a duplicate").isEqualTo(accepted(1, 1));
+        assertThat(ingest(ndjson(start, usage("g4-c", "i4"))))
+                .as("a usage re-send beside a re-sent start").isEqualTo(accepted(0, 2));
+        var instance = member.store().instance("i4").toCompletableFuture().get(30, TimeUnit.SECONDS).orElseThrow();
+        assertThat(member.store().usage(instance).toCompletableFuture().get(30, TimeUnit.SECONDS).orElseThrow().samples())
+                .as("samples g4-a, g4-b and g4-c, each once (g4-d went to i1)").isEqualTo(3);
+    }
+
     private static IngestOutcome ingest(List<JsonNode> nodes) throws Exception {
         return ingestor.ingest(nodes).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
