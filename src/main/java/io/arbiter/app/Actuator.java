@@ -113,8 +113,7 @@ final class Actuator {
         if (!status.isFinal()) {
             return;
         }
-        Counter.builder("arbiter.actions").description("Actions finished, by type and outcome")
-                .tag("type", action.type().wire()).tag("outcome", status.wire()).register(registry).increment();
+        countFinished(registry, action, status);
         running.remove(action.actionId());
         actionsUnderWay.computeIfPresent(action.platformId(), (p, n) -> n > 1 ? n - 1 : null);
         if (status == ActionStatus.STOPPED || status == ActionStatus.TERMINATED) {
@@ -128,5 +127,11 @@ final class Actuator {
                 }
             });
         }
+    }
+
+    /** Counts a finished action in {@code arbiter_actions_total{type,outcome}}. */
+    static void countFinished(MeterRegistry registry, ActionRecord action, ActionStatus outcome) {
+        Counter.builder("arbiter.actions").description("Actions finished, by type and outcome")
+                .tag("type", action.type().wire()).tag("outcome", outcome.wire()).register(registry).increment();
     }
 }

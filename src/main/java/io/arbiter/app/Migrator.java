@@ -20,7 +20,6 @@ import io.arbiter.ingest.Ingestor;
 import io.arbiter.ingest.Json;
 import io.arbiter.policy.Policy;
 import io.arbiter.policy.PolicyEngine;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,18 +168,12 @@ final class Migrator {
 
     private void count(ActionRecord action, ActionStatus end) {
         running.remove(action.actionId());
-        Counter.builder("arbiter.actions").description("Actions finished, by type and outcome")
-                .tag("type", action.type().wire()).tag("outcome", end.wire()).register(registry).increment();
+        Actuator.countFinished(registry, action, end);
     }
 
     /** What the action remembers of an instance the grid no longer holds (after a restart of a lone member). */
     private static Instance remembered(ActionRecord action) {
         return new Instance(action.instanceId(), action.clientId(), action.platformId(), InstanceKind.UNINTERRUPTIBLE,
                 Resources.ZERO, null, action.history().get(0).at(), InstanceState.MIGRATING);
-    }
-
-    /** True while a migration started here runs. */
-    boolean running(String actionId) {
-        return running.contains(actionId);
     }
 }
