@@ -97,7 +97,10 @@ public final class GridOwnership {
                 + "split and decides nothing until the cluster heals");
     }
 
-    /** True when every partition has its backups in place: no migration is under way. */
+    /**
+     * True when every partition has its backups in place: no migration is under way. Blocks: it
+     * asks every member and waits for their answers, so never call it on an event loop.
+     */
     public boolean isSettled() {
         return hz.getPartitionService().isClusterSafe();
     }

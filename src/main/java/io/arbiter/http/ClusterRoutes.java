@@ -29,12 +29,18 @@ public final class ClusterRoutes {
         router.get("/v1/cluster/owners/:platformId").handler(this::owner);
     }
 
+    /**
+     * Whether partitions are settled asks every member and may wait for them (long, during a
+     * split), so it is asked on a worker thread, never on the event loop.
+     */
     private void cluster(RoutingContext ctx) {
-        JsonArray members = new JsonArray();
-        ownership.members().forEach(m -> members.add(member(m)));
-        Responses.json(ctx, 200, new JsonObject().put("self", member(ownership.self())).put("members", members)
-                .put("majority", ownership.hasMajority()).put("membersNeeded", ownership.membersNeeded())
-                .put("settled", ownership.isSettled()));
+        ctx.vertx().executeBlocking(ownership::isSettled, false).onComplete(settled -> {
+            JsonArray members = new JsonArray();
+            ownership.members().forEach(m -> members.add(member(m)));
+            Responses.json(ctx, 200, new JsonObject().put("self", member(ownership.self())).put("members", members)
+                    .put("majority", ownership.hasMajority()).put("membersNeeded", ownership.membersNeeded())
+                    .put("settled", settled.succeeded() && settled.result()));
+        });
     }
 
     private void owner(RoutingContext ctx) {
