@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The operator console in a real browser (Debian's Chromium, headless) against a real node. Each
- * view's screenshot goes to {@code docs/console/}, where the README shows it. The tests run in
+ * view's screenshot goes to {@code target/console-screenshots/}, or with
+ * {@code -Darbiter.screenshots=docs/console} to where the README shows it. The tests run in
  * order because they share one node and its policy.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -83,6 +83,9 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** The system property naming the folder screenshots go to. */
+    public static final String SCREENSHOTS = "arbiter.screenshots";
+
     /** Waits up to 30 seconds for {@code condition}. */
     public <T> T await(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, PATIENCE).until(condition);
@@ -93,9 +96,15 @@ public final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", find(css));
     }
 
-    /** Saves what the window shows to {@code docs/console/NAME.png} in the project. */
+    /**
+     * Saves what the window shows to {@code NAME.png} in the folder the system property
+     * {@value #SCREENSHOTS} names (relative to the project), {@code target/console-screenshots} by
+     * default: a test run leaves the README's copies in {@code docs/console} as they are unless
+     * asked to retake them ({@code -Darbiter.screenshots=docs/console}).
+     */
     public void screenshot(String name) {
-        Path target = ProjectDir.path().resolve("docs/console").resolve(name + ".png");
+        Path folder = ProjectDir.path().resolve(System.getProperty(SCREENSHOTS, "target/console-screenshots"));
+        Path target = folder.resolve(name + ".png");
         try {
             Files.createDirectories(target.getParent());
             File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
