@@ -4,15 +4,16 @@ import io.arbiter.arbitration.ArbitrationInput;
 import io.arbiter.actuation.ShadowReservations;
 import io.arbiter.arbitration.Arbitrator;
 import io.arbiter.arbitration.MigrationOptions;
+import io.arbiter.arbitration.PlatformRoster;
 import io.arbiter.arbitration.Standings;
 import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.Event;
-import io.arbiter.domain.Instance;
 import io.arbiter.domain.InterruptionCriteria;
 import io.arbiter.domain.InterruptionStanding;
+import io.arbiter.domain.Platform;
 import io.arbiter.domain.PlatformView;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns contentions into decisions and has them carried out: gathers the platform's instances, the
- * clients' scores and interruption standings and their recent interruptions, decides
+ * Turns contentions into decisions and has them carried out: gathers the platform's instances (as
+ * a {@link PlatformRoster}, kept between decisions while they do not change), the clients' scores and interruption standings and their recent interruptions, decides
  * ({@link Arbitrator}), records the decision once per id (in the durable store first, through the
  * {@link DecisionJournal}) and starts its actions. A contention sent again finds its decision and
  * starts nothing twice; a dry run decides and stores nothing. Also
@@ -53,6 +55,7 @@ final class ArbitrationService implements Arbitrations {
     private static final Logger LOG = LoggerFactory.getLogger(ArbitrationService.class);
 
     private final GridStore grid;
+    private final PlatformRosters rosters;
     private final GridScores scores;
     private final GridDecisionLog log;
     private final DecisionJournal journal;
@@ -67,6 +70,7 @@ final class ArbitrationService implements Arbitrations {
                        PolicyEngine engine, Actuator actuator, Migrator migrator, ShadowReservations reservations,
                        Clock clock, MeterRegistry registry) {
         this.grid = grid;
+        this.rosters = new PlatformRosters(grid, clock);
         this.scores = scores;
         this.log = log;
         this.journal = journal;
@@ -92,14 +96,16 @@ final class ArbitrationService implements Arbitrations {
         Policy policy = snapshot.policy().policy();
         InterruptionCriteria criteria = ScoringParameters.interruption(policy);
         String platformId = contention.platformId();
-        return grid.platformView(platformId).thenCombine(grid.instancesOn(platformId), (view, instances) -> {
-            if (view.isEmpty()) {
+        return grid.platform(platformId).thenCombine(rosters.roster(platformId), (platform, roster) -> {
+            if (platform.isEmpty()) {
                 throw new IllegalArgumentException("unknown platform '" + platformId + "'");
             }
-            return new Gathered(view.get(), instances);
+            return new Gathered(platform.get(), roster);
         }).thenCompose(g -> {
             Set<String> clients = new LinkedHashSet<>();
-            g.instances().forEach(i -> clients.add(i.clientId()));
+            for (int c = 0; c < g.roster().clients(); c++) {
+                clients.add(g.roster().group(c).clientId());
+            }
             if (contention.beneficiary() != null) {
                 clients.add(contention.beneficiary());
             }
@@ -108,7 +114,7 @@ final class ArbitrationService implements Arbitrations {
             var recent = log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture();
             var migration = migrationOptions(contention, snapshot).toCompletableFuture();
             return CompletableFuture.allOf(clientScores, standings, recent, migration).thenApply(done -> Arbitrator.decide(
-                    new ArbitrationInput(triggerId, selfRaised, contention, g.view().free(), g.instances(),
+                    new ArbitrationInput(triggerId, selfRaised, contention, g.free(), g.roster(),
                             new Standings(clientScores.join(), standings.join(), recent.join()), criteria,
                             snapshot.rules().revision(), snapshot.policy().version(),
                             rulesFired(standings.join().values()), now), migration.join()));
@@ -133,30 +139,37 @@ final class ArbitrationService implements Arbitrations {
 
     /**
      * Raises a {@code capacity} contention for each platform whose allocation rose above the
-     * policy's high-water mark with these events, with the need that brings it back under the mark.
-     * It is stored as pending, like a reported one, so that the platform's owner decides it.
+     * policy's high-water mark with these events, with the need that brings it back under the mark;
+     * one per platform, named after the last {@code instance.started} on it among them. It is stored
+     * as pending, like a reported one, so that the platform's owner decides it.
      */
     void checkHighWater(List<Event> applied) {
         double mark = engine.current().policy().policy().capacity().highWaterMark();
+        Map<String, String> lastStartOn = new LinkedHashMap<>();
         for (Event e : applied) {
             if (e instanceof Event.InstanceStarted started) {
-                String platformId = started.instance().platformId();
-                if (actuator.busy(platformId)) {
-                    continue;
-                }
-                grid.platformView(platformId).thenAccept(view -> view.ifPresent(v -> {
-                    Resources need = overMark(v, mark);
+                lastStartOn.put(started.instance().platformId(), e.id());
+            }
+        }
+        lastStartOn.forEach((platformId, eventId) -> {
+            if (actuator.busy(platformId)) {
+                return;
+            }
+            grid.platform(platformId).thenCombine(rosters.roster(platformId), (platform, roster) -> {
+                platform.ifPresent(p -> {
+                    Resources need = overMark(roster.view(p), mark);
                     if (!need.isZero()) {
-                        grid.raiseContention(SELF_RAISED + e.id(), new Contention(platformId,
+                        grid.raiseContention(SELF_RAISED + eventId, new Contention(platformId,
                                 ContentionReason.CAPACITY, Severity.NORMAL, need, null)).whenComplete((o, f) -> {
                                     if (f != null) {
                                         LOG.warn("self-raised contention on {} failed: {}", platformId, f.toString());
                                     }
                                 });
                     }
-                }));
-            }
-        }
+                });
+                return null;
+            });
+        });
     }
 
     /** The room to ask for so that allocation falls back to the mark in each dimension above it. */
@@ -185,7 +198,11 @@ final class ArbitrationService implements Arbitrations {
                 migrating.join().size()));
     }
 
-    private record Gathered(PlatformView view, Collection<Instance> instances) {
+    private record Gathered(Platform platform, PlatformRoster roster) {
+
+        Resources free() {
+            return roster.view(platform).free();
+        }
     }
 
     private static List<String> rulesFired(Collection<InterruptionStanding> standings) {

@@ -1,12 +1,10 @@
 package io.arbiter.arbitration;
 
 import io.arbiter.domain.Contention;
-import io.arbiter.domain.Instance;
 import io.arbiter.domain.InterruptionCriteria;
 import io.arbiter.domain.Resources;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -14,11 +12,11 @@ import java.util.List;
  *
  * @param triggerId the contention event's id (or the self-raised contention's)
  * @param free what was free on the platform
- * @param instances the platform's instances
+ * @param roster the platform's instances
  * @param rulesFired the rules whose conclusions feed the decision (those that made clients candidates)
  */
 public record ArbitrationInput(String triggerId, boolean selfRaised, Contention contention, Resources free,
-                               Collection<Instance> instances, ClientStanding standing,
+                               PlatformRoster roster, ClientStanding standing,
                                InterruptionCriteria criteria, String ruleRevision, String policyVersion,
                                List<String> rulesFired, Instant now) {
 }

@@ -37,7 +37,7 @@ public final class Arbitrator {
     public static Decision decide(ArbitrationInput input, MigrationOptions migration) {
         Contention c = input.contention();
         double beneficiaryCvs = c.beneficiary() == null ? Double.NaN : input.standing().cvs(c.beneficiary());
-        Selection selection = VictimSelector.select(c, input.free(), input.instances(), input.standing(),
+        Selection selection = VictimSelector.select(c, input.free(), input.roster(), input.standing(),
                 input.criteria(), beneficiaryCvs, input.now());
         MigrationPlan plan = MigrationPlanner.plan(c, selection, beneficiaryCvs, migration);
         String decisionId = DecisionIds.decision(c.platformId(), input.triggerId(), 0);

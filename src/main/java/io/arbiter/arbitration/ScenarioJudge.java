@@ -53,14 +53,9 @@ public final class ScenarioJudge implements ContentionJudge {
             }
             List<Instance> onPlatform = instances.values().stream()
                     .filter(i -> i.platformId().equals(c.platformId())).toList();
-            Resources allocated = Resources.ZERO;
-            for (Instance i : onPlatform) {
-                if (i.state().holdsResources()) {
-                    allocated = allocated.plus(i.resources());
-                }
-            }
+            PlatformRoster roster = PlatformRoster.of(onPlatform);
             Decision d = Arbitrator.decide(new ArbitrationInput("scenario-contention-" + n, false, c,
-                    platform.capacity().minusClamped(allocated), onPlatform, standing,
+                    platform.capacity().minusClamped(roster.allocated()), roster, standing,
                     ScoringParameters.interruption(policy.policy()), rules.revision(), policy.version(), List.of(), now),
                     new MigrationOptions(rules, policy, List.copyOf(freeSlots.values()), migrating));
             List<String> ids = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.arbiter.arbitration;
 
-import io.arbiter.arbitration.PlatformScan.Candidate;
-import io.arbiter.arbitration.PlatformScan.ClientState;
+import io.arbiter.arbitration.RosterScan.Candidate;
+import io.arbiter.arbitration.RosterScan.ClientState;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Instance;
@@ -12,10 +12,10 @@ import io.arbiter.domain.Victim;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Supplier;
 
 /**
  * Chooses the fewest, lowest-value interruptible instances that make the room a contention wants.
@@ -32,11 +32,12 @@ import java.util.PriorityQueue;
  *   <li>A hardware failure takes every running interruptible instance, whatever its score; the
  *       uninterruptible ones are left to migration and their room is the shortfall.</li>
  * </ol>
- * A platform of 100,000 instances costs one pass over its instances ({@link PlatformScan}), not a
- * sort: the clients with candidates are ordered by CVS, and of each client taken from only its
- * youngest candidates up to its disruption budget are put in order and get a {@link Victim}. The
- * uninterruptible instances are put in order when {@link Selection#uninterruptible()} is first read:
- * a decision does not read them, migration eligibility does.
+ * A platform of 100,000 instances costs one pass over its clients ({@link RosterScan}), not over
+ * its instances, and no sort: the {@link PlatformRoster} keeps each client's instances in the order
+ * they are taken, so the clients with candidates are ordered by CVS and of each client taken from
+ * only its first candidates up to its disruption budget are read and get a {@link Victim}. The
+ * uninterruptible instances are gathered and put in order when {@link Selection#uninterruptible()}
+ * is first read: a decision does not read them, migration eligibility does.
  */
 public final class VictimSelector {
 
@@ -60,23 +61,21 @@ public final class VictimSelector {
      * @param free what is free on the platform now
      * @param beneficiaryCvs the beneficiary's CVS, or NaN when the contention names none
      */
-    public static Selection select(Contention contention, Resources free, Collection<Instance> instances,
+    public static Selection select(Contention contention, Resources free, PlatformRoster roster,
                                    ClientStanding standing, InterruptionCriteria criteria, double beneficiaryCvs,
                                    Instant now) {
         boolean hardwareFailure = contention.reason() == ContentionReason.HARDWARE_FAILURE;
-        Resources wanted = hardwareFailure ? allocated(instances) : contention.need().minusClamped(free);
-        PlatformScan scan = new PlatformScan(instances.size(), standing, criteria, beneficiaryCvs, now,
-                hardwareFailure);
-        scan.addAll(instances);
+        Resources wanted = hardwareFailure ? roster.allocated() : contention.need().minusClamped(free);
+        RosterScan scan = new RosterScan(roster, standing, criteria, beneficiaryCvs, now, hardwareFailure);
         List<Victim> victims;
         if (hardwareFailure) {
-            List<Candidate> all = new ArrayList<>(scan.all());
+            List<Candidate> all = scan.all();
             all.sort(LOWEST_VALUE_FIRST);
             victims = victims(all, HARDWARE_FAILURE);
         } else {
             victims = victims(cover(wanted, scan), null);
         }
-        List<Victim> uninterruptible = new SortedWhenRead(scan.uninterruptible());
+        List<Victim> uninterruptible = new SortedWhenRead(roster.runningUninterruptible(), scan::uninterruptible);
         Resources covered = total(victims);
         Resources shortfall = hardwareFailure ? total(uninterruptible) : wanted.minusClamped(covered);
         return new Selection(wanted, victims, shortfall, scan.excluded(), uninterruptible);
@@ -88,15 +87,17 @@ public final class VictimSelector {
      * to its disruption budget can be taken, so only those are put in order; its others are counted
      * as passed over for the budget where they come before the victim that covers the need.
      */
-    private static List<Candidate> cover(Resources wanted, PlatformScan scan) {
+    private static List<Candidate> cover(Resources wanted, RosterScan scan) {
         List<Candidate> chosen = new ArrayList<>();
         if (wanted.isZero()) {
             return chosen;
         }
-        PriorityQueue<Valued> byValue = new PriorityQueue<>(Math.max(1, scan.withCandidates().size()), BY_VALUE);
+        List<Valued> clients = new ArrayList<>(scan.withCandidates().size());
         for (ClientState client : scan.withCandidates()) {
-            byValue.add(new Valued(client.cvs(), client));
+            clients.add(new Valued(client.cvs(), client));
         }
+        PriorityQueue<Valued> byValue = new PriorityQueue<>(Math.max(1, clients.size()), BY_VALUE);
+        byValue.addAll(clients);
         Resources covered = Resources.ZERO;
         while (!covered.covers(wanted) && !byValue.isEmpty()) {
             Valued lowest = byValue.poll();
@@ -107,26 +108,28 @@ public final class VictimSelector {
             }
             List<Takeable> inOrder = new ArrayList<>();
             for (ClientState client : sameValue) {
-                for (int k : scan.takeable(client)) {
+                for (int k = client.firstCandidate; k < client.firstCandidate + client.takeable; k++) {
                     inOrder.add(new Takeable(k, client));
                 }
             }
-            inOrder.sort((x, y) -> scan.youngestFirst(x.index(), y.index()));
-            int last = -1;
+            if (sameValue.size() > 1) {
+                inOrder.sort((x, y) -> x.client().group.youngestFirst(x.index(), y.client().group, y.index()));
+            }
+            Takeable last = null;
             int taken = 0;
             for (Takeable next : inOrder) {
-                Instance instance = scan.candidate(next.index());
+                Instance instance = next.client().group.interruptible()[next.index()];
                 chosen.add(new Candidate(instance, next.client()));
                 taken++;
                 covered = covered.plus(instance.resources());
                 if (covered.covers(wanted)) {
-                    last = next.index();
+                    last = next;
                     break;
                 }
             }
             int met = 0;
             for (ClientState client : sameValue) {
-                met += scan.metUpTo(client, last);
+                met += last == null ? scan.metUpTo(client, null, -1) : scan.metUpTo(client, last.client(), last.index());
             }
             scan.passedOverForBudget(met - taken);
         }
@@ -168,16 +171,6 @@ public final class VictimSelector {
         return byAge != 0 ? byAge : a.instanceId().compareTo(b.instanceId());
     }
 
-    private static Resources allocated(Collection<Instance> instances) {
-        Resources sum = Resources.ZERO;
-        for (Instance i : instances) {
-            if (i.state().holdsResources()) {
-                sum = sum.plus(i.resources());
-            }
-        }
-        return sum;
-    }
-
     private static Resources total(List<Victim> victims) {
         Resources sum = Resources.ZERO;
         for (Victim v : victims) {
@@ -190,7 +183,7 @@ public final class VictimSelector {
     private record Valued(double cvs, ClientState client) {
     }
 
-    /** A candidate of a client taken from, by its index in the scan. */
+    /** A candidate of a client taken from, by its position in the client's group. */
     private record Takeable(int index, ClientState client) {
     }
 
@@ -198,11 +191,11 @@ public final class VictimSelector {
     private static final class SortedWhenRead extends AbstractList<Victim> {
 
         private final int size;
-        private List<Candidate> unsorted;
+        private Supplier<List<Candidate>> unsorted;
         private List<Victim> sorted;
 
-        SortedWhenRead(List<Candidate> unsorted) {
-            this.size = unsorted.size();
+        SortedWhenRead(int size, Supplier<List<Candidate>> unsorted) {
+            this.size = size;
             this.unsorted = unsorted;
         }
 
@@ -218,8 +211,9 @@ public final class VictimSelector {
 
         private synchronized List<Victim> sorted() {
             if (sorted == null) {
-                unsorted.sort(LOWEST_VALUE_FIRST);
-                sorted = victims(unsorted, UNINTERRUPTIBLE);
+                List<Candidate> candidates = unsorted.get();
+                candidates.sort(LOWEST_VALUE_FIRST);
+                sorted = victims(candidates, UNINTERRUPTIBLE);
                 unsorted = null;
             }
             return sorted;

@@ -43,7 +43,9 @@ final class DomainSerializers {
                 new InstanceKeySerializer(), new ItemKeySerializer(), new UsageAggregateSerializer(),
                 new ForecastSerializer(), new PaymentSerializer(), new DemandSerializer(), new ShadowSlotSerializer(),
                 new ContentionSerializer(), new UsageBatch.Serializer(), new InstanceUsage.Serializer(), ReadAggregate.SERIALIZER,
-                new ClaimEventId.Serializer(), ReadEntry.SERIALIZER);
+                new ClaimEventId.Serializer(), ReadEntry.SERIALIZER, new InstanceChangeLog.Serializer(),
+                new InstanceChangeLog.Changes.Serializer(), new RecordInstanceChange.Serializer(),
+                new ReadInstanceChanges.Serializer());
     }
 
     static final class PlatformSerializer implements CompactSerializer<Platform> {

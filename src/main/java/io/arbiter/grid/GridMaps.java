@@ -9,6 +9,12 @@ public final class GridMaps {
     public static final String CLIENTS = "arbiter.clients";
     /** {@link InstanceKey} to {@link io.arbiter.domain.Instance}. */
     public static final String INSTANCES = "arbiter.instances";
+    /**
+     * Platform id to its {@link InstanceChangeLog}: how many times its instances changed (started,
+     * stopped, changed state) and which changed lately, so that a copy of the platform's instances
+     * made at one revision can be brought up to date. In the platform's partition, beside its instances.
+     */
+    public static final String INSTANCE_CHANGES = "arbiter.instance-changes";
     /** Instance id to its {@link InstanceLocation} (platform and client). */
     public static final String INSTANCE_LOCATIONS = "arbiter.instance-locations";
     /** {@link InstanceKey} to {@link io.arbiter.domain.UsageAggregate}. */

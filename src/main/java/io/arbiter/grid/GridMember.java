@@ -2,6 +2,8 @@ package io.arbiter.grid;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
@@ -104,6 +106,9 @@ public final class GridMember implements AutoCloseable {
         addEventBusStructures(config);
         config.getMapConfig(GridMaps.USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
         config.getMapConfig(GridMaps.CLIENT_USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
+        config.getMapConfig(GridMaps.INSTANCE_CHANGES).setInMemoryFormat(InMemoryFormat.OBJECT);
+        // Recent interruptions are counted for every decision: by index, not by reading every action ever taken.
+        config.getMapConfig(GridMaps.ACTIONS).addIndexConfig(new IndexConfig(IndexType.SORTED, "decidedAtSeconds"));
         MapConfig locations = config.getMapConfig(GridMaps.INSTANCE_LOCATIONS);
         locations.setNearCacheConfig(new NearCacheConfig(GridMaps.INSTANCE_LOCATIONS)
                 .setInMemoryFormat(InMemoryFormat.OBJECT)

@@ -33,8 +33,10 @@ public final class GridScores {
     private final IMap<String, String> policy;
     private final IMap<String, InterruptionStanding> standings;
     private final Executor executor;
+    private final PartitionGroups partitions;
 
     GridScores(HazelcastInstance hz, Executor executor) {
+        this.partitions = new PartitionGroups(hz.getPartitionService());
         this.scores = hz.getMap(GridMaps.SCORES);
         this.policy = hz.getMap(GridMaps.POLICY);
         this.standings = hz.getMap(GridMaps.STANDINGS);
@@ -53,7 +55,7 @@ public final class GridScores {
 
     /** Scores of some clients, by id; clients without one are absent. */
     public CompletionStage<Map<String, ClientScore>> scores(Collection<String> clientIds) {
-        return CompletableFuture.supplyAsync(() -> scores.getAll(new HashSet<>(clientIds)), executor);
+        return partitions.read(scores, new HashSet<>(clientIds)).thenApplyAsync(found -> found, executor);
     }
 
     /** The {@code limit} clients of lowest CVS, lowest first (ties by client id). */
@@ -81,7 +83,7 @@ public final class GridScores {
 
     /** The standings of some clients, by id; clients without one are absent. */
     public CompletionStage<Map<String, InterruptionStanding>> standings(Collection<String> clientIds) {
-        return CompletableFuture.supplyAsync(() -> standings.getAll(new HashSet<>(clientIds)), executor);
+        return partitions.read(standings, new HashSet<>(clientIds)).thenApplyAsync(found -> found, executor);
     }
 
     /** The policy document in force cluster-wide (its JSON), if one was ever put. */

@@ -57,6 +57,7 @@ public final class GridStore implements UsageSource {
     private final IMap<String, Platform> platforms;
     private final IMap<String, Client> clients;
     private final IMap<InstanceKey, Instance> instances;
+    private final IMap<String, InstanceChangeLog> instanceChanges;
     private final IMap<String, InstanceLocation> locations;
     private final IMap<InstanceKey, InstanceUsage> usage;
     private final IMap<String, ClientUsage> clientUsage;
@@ -84,6 +85,7 @@ public final class GridStore implements UsageSource {
         platforms = hz.getMap(GridMaps.PLATFORMS);
         clients = hz.getMap(GridMaps.CLIENTS);
         instances = hz.getMap(GridMaps.INSTANCES);
+        instanceChanges = hz.getMap(GridMaps.INSTANCE_CHANGES);
         locations = hz.getMap(GridMaps.INSTANCE_LOCATIONS);
         usage = hz.getMap(GridMaps.USAGE);
         clientUsage = hz.getMap(GridMaps.CLIENT_USAGE);
@@ -127,18 +129,7 @@ public final class GridStore implements UsageSource {
     }
 
     private <V> CompletionStage<Set<String>> existing(IMap<String, V> map, Set<String> ids) {
-        if (ids.isEmpty()) {
-            return CompletableFuture.completedFuture(Set.of());
-        }
-        return off(partitions.submit(map, ids, new ReadEntry<>())).thenApply(found -> {
-            Set<String> present = new LinkedHashSet<>();
-            found.forEach((k, v) -> {
-                if (v != null) {
-                    present.add(k);
-                }
-            });
-            return present;
-        });
+        return off(partitions.read(map, ids)).thenApply(found -> new LinkedHashSet<>(found.keySet()));
     }
 
     // ---- writes -----------------------------------------------------------------------------
@@ -215,14 +206,18 @@ public final class GridStore implements UsageSource {
                     .thenCompose(c -> off(clients.setAsync(e.clientId(), c.updated(e.name(), e.slaTier()))));
         } else if (event instanceof Event.InstanceStarted e) {
             Instance i = e.instance();
-            return off(locations.setAsync(i.instanceId(), new InstanceLocation(i.platformId(), i.clientId())))
-                    .thenCompose(v -> off(instances.setAsync(new InstanceKey(i.instanceId(), i.platformId()), i)));
+            return off(locations.putAsync(i.instanceId(), new InstanceLocation(i.platformId(), i.clientId())))
+                    .thenCompose(before -> off(instances.setAsync(new InstanceKey(i.instanceId(), i.platformId()), i))
+                            .thenCompose(v -> instanceChanged(i.platformId(), i.instanceId(), before != null
+                                    && before.platformId().equals(i.platformId())
+                                    && !before.clientId().equals(i.clientId()) ? before.clientId() : null)));
         } else if (event instanceof Event.InstanceStopped e) {
             InstanceLocation at = locationOf.get(e.instanceId());
             InstanceKey key = new InstanceKey(e.instanceId(), at.platformId());
             return off(instances.getAsync(key)).thenCompose(i -> i == null
                     ? CompletableFuture.completedFuture(null)
-                    : off(instances.setAsync(key, i.withState(InstanceState.STOPPED))))
+                    : off(instances.setAsync(key, i.withState(InstanceState.STOPPED)))
+                            .thenCompose(v -> instanceChanged(at.platformId(), e.instanceId(), null)))
                     .thenCompose(v -> applyClientChanges(List.of(new ApplyClientSamples.Change(at.clientId(),
                             e.instanceId(), e.time(), 0, 0, 0, true))));
         } else if (event instanceof Event.ForecastReported e) {
@@ -351,6 +346,55 @@ public final class GridStore implements UsageSource {
                 : instancesOn(platformId).thenApply(list -> Optional.of(view(p.get(), list))));
     }
 
+    /**
+     * Counts a change to one of a platform's instances in the platform's change log, after the
+     * change is in the grid: a reader that sees the new revision then reads the changed instance.
+     */
+    private CompletionStage<Void> instanceChanged(String platformId, String instanceId, String formerClient) {
+        return off(instanceChanges.submitToKey(platformId, new RecordInstanceChange(instanceId, formerClient)))
+                .thenApply(r -> null);
+    }
+
+    /**
+     * How many times the platform's instances have changed (0 before its first instance). Read
+     * before {@link #instancesOn}, it labels what that read finds: instances read after seeing
+     * revision {@code r} hold every change counted up to {@code r} (a change is counted only once
+     * it is in the grid), perhaps more.
+     */
+    public CompletionStage<Long> instanceRevision(String platformId) {
+        return off(instanceChanges.submitToKey(platformId, new ReadInstanceChanges(Long.MAX_VALUE)))
+                .thenApply(InstanceChangeLog.Changes::revision);
+    }
+
+    /**
+     * The platform's instances changed after revision {@code since}, as they are now, and the
+     * revision they bring a copy made at {@code since} to (perhaps with later changes already in);
+     * not {@link ChangedInstances#complete() complete} when the platform's change log no longer
+     * holds all of those changes (then read {@link #instancesOn} again).
+     */
+    public CompletionStage<ChangedInstances> instancesChangedSince(String platformId, long since) {
+        return off(instanceChanges.submitToKey(platformId, new ReadInstanceChanges(since))).thenCompose(changes -> {
+            if (changes.ids() == null) {
+                return CompletableFuture.completedFuture(
+                        new ChangedInstances(changes.revision(), false, List.of(), Set.of()));
+            }
+            Set<InstanceKey> keys = new LinkedHashSet<>();
+            Set<String> formerClients = new HashSet<>();
+            for (int k = 0; k < changes.ids().length; k++) {
+                keys.add(new InstanceKey(changes.ids()[k], platformId));
+                if (changes.formerClients()[k] != null) {
+                    formerClients.add(changes.formerClients()[k]);
+                }
+            }
+            if (keys.isEmpty()) {
+                return CompletableFuture.completedFuture(
+                        new ChangedInstances(changes.revision(), true, List.of(), Set.of()));
+            }
+            return off(partitions.read(instances, keys)).thenApply(found -> new ChangedInstances(changes.revision(),
+                    true, List.copyOf(found.values()), formerClients));
+        });
+    }
+
     /** The instances on a platform, in any state, read from the platform's partition only. */
     public CompletionStage<Collection<Instance>> instancesOn(String platformId) {
         return CompletableFuture.supplyAsync(() -> instances.values(
@@ -439,7 +483,8 @@ public final class GridStore implements UsageSource {
             InstanceKey key = new InstanceKey(instanceId, at.platformId());
             return off(instances.getAsync(key)).thenCompose(i -> i == null || i.state() == InstanceState.STOPPED
                     ? CompletableFuture.completedFuture(false)
-                    : off(instances.setAsync(key, i.withState(state))).thenApply(v -> true));
+                    : off(instances.setAsync(key, i.withState(state)))
+                            .thenCompose(v -> instanceChanged(at.platformId(), instanceId, null)).thenApply(v -> true));
         });
     }
 

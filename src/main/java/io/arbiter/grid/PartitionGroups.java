@@ -79,6 +79,26 @@ final class PartitionGroups {
         return groups;
     }
 
+    /**
+     * The values of those of {@code keys} that are in {@code map}, read with one call per partition
+     * ({@link IMap#getAll} would send every key to every partition it touches, each of which then
+     * hashes them all to find its own).
+     */
+    <K, V> CompletionStage<Map<K, V>> read(IMap<K, V> map, Collection<K> keys) {
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return submit(map, keys, new ReadEntry<>()).thenApply(found -> {
+            Map<K, V> present = new HashMap<>();
+            found.forEach((k, v) -> {
+                if (v != null) {
+                    present.put(k, v);
+                }
+            });
+            return present;
+        });
+    }
+
     /** Runs {@code processor} on each of {@code keys}, one call per partition; answers every key's result. */
     <K, V, R> CompletionStage<Map<K, R>> submit(IMap<K, V> map, Collection<K> keys, EntryProcessor<K, V, R> processor) {
         return submit(map, group(keys), partition -> processor);

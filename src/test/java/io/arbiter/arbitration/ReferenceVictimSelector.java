@@ -23,8 +23,8 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * The victim selection before the one-pass {@link PlatformScan}, kept as the reference the
- * current {@link VictimSelector} must agree with (see {@link VictimSelectorEquivalenceTest}).
+ * The victim selection that reads every instance of the platform, before selection read a
+ * {@link PlatformRoster}, kept as the reference the current {@link VictimSelector} must agree with (see {@link VictimSelectorEquivalenceTest}).
  * Chooses the fewest, lowest-value interruptible instances that make the room a contention wants.
  *
  * <ol>

@@ -23,8 +23,9 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one-pass selector ({@link VictimSelector}, {@link PlatformScan}) takes the same decisions as
- * the selector it replaced ({@link ReferenceVictimSelector}) on random platforms: the same victims
+ * The selector over a platform's roster ({@link VictimSelector}, {@link RosterScan} over a
+ * {@link PlatformRoster}) takes the same decisions as the selector that read every instance
+ * ({@link ReferenceVictimSelector}) on random platforms: the same victims
  * in the same order with the same CVS and reasons, the same shortfall, the same passed-over counts
  * and the same uninterruptible instances in the same order.
  *
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both sides of the minimum run time and equal start times; clients with equal scores, without a
  * score, spared by the rules for several reasons (each client's reason its own string, as the rules
  * make them), with interruptions used up or not; with and without a beneficiary, free room, a
- * hardware failure, a need nothing covers, and more clients than the scan's first table holds.
+ * hardware failure, a need nothing covers, and more clients than a roster's first tables hold.
  */
 class VictimSelectorEquivalenceTest {
 
@@ -40,7 +41,7 @@ class VictimSelectorEquivalenceTest {
     private static final String[] SPARED = {"CVS at or above the interruption threshold", "platinum tier", "on probation"};
 
     @Property(tries = 400)
-    void theOnePassSelectorDecidesAsTheOneItReplaced(@ForAll long seed) {
+    void theSelectorOverARosterDecidesAsTheOneThatReadEveryInstance(@ForAll long seed) {
         Random random = new Random(seed);
         int clients = 1 + random.nextInt(random.nextInt(10) == 0 ? 3000 : 40);
         Map<String, Double> cvs = new HashMap<>();
@@ -81,7 +82,7 @@ class VictimSelectorEquivalenceTest {
         Resources free = random.nextInt(4) == 0 ? new Resources(random.nextInt(10), random.nextInt(40)) : Resources.ZERO;
         double beneficiaryCvs = beneficiary == null ? Double.NaN : standing.cvs(beneficiary);
 
-        Selection now = VictimSelector.select(contention, free, instances, standing, criteria, beneficiaryCvs, NOW);
+        Selection now = VictimSelector.select(contention, free, PlatformRoster.of(instances), standing, criteria, beneficiaryCvs, NOW);
         Selection before = ReferenceVictimSelector.select(contention, free, instances, standing, criteria,
                 beneficiaryCvs, NOW);
 

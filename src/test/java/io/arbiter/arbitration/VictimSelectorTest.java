@@ -61,7 +61,7 @@ class VictimSelectorTest {
         Contention c = new Contention("p", ContentionReason.CAPACITY, Severity.NORMAL,
                 new Resources(cpuNeeded, cpuNeeded * 4), beneficiary);
         double beneficiaryCvs = beneficiary == null ? Double.NaN : cvs.get(beneficiary);
-        return VictimSelector.select(c, Resources.ZERO, instances, standing, CRITERIA, beneficiaryCvs, NOW);
+        return VictimSelector.select(c, Resources.ZERO, PlatformRoster.of(instances), standing, CRITERIA, beneficiaryCvs, NOW);
     }
 
     private static List<String> ids(List<Victim> victims) {
@@ -106,7 +106,7 @@ class VictimSelectorTest {
         interruptible("a1", "a", 0.1, 4);
         Contention c = new Contention("p", ContentionReason.CAPACITY, Severity.NORMAL, new Resources(4, 16), null);
 
-        Selection s = VictimSelector.select(c, new Resources(4, 16), instances, standing, CRITERIA, Double.NaN, NOW);
+        Selection s = VictimSelector.select(c, new Resources(4, 16), PlatformRoster.of(instances), standing, CRITERIA, Double.NaN, NOW);
 
         assertThat(s.victims()).isEmpty();
         assertThat(s.wanted().isZero()).isTrue();
@@ -189,7 +189,7 @@ class VictimSelectorTest {
         instance("vip", "c", 0.2, 8, Duration.ofDays(1), InstanceKind.UNINTERRUPTIBLE);
         Contention c = new Contention("p", ContentionReason.HARDWARE_FAILURE, Severity.EXTREME, Resources.ZERO, null);
 
-        Selection s = VictimSelector.select(c, Resources.ZERO, instances, standing, CRITERIA, Double.NaN, NOW);
+        Selection s = VictimSelector.select(c, Resources.ZERO, PlatformRoster.of(instances), standing, CRITERIA, Double.NaN, NOW);
 
         assertThat(ids(s.victims())).containsExactly("young", "rich");
         assertThat(s.shortfall().cpu()).isEqualTo(8);

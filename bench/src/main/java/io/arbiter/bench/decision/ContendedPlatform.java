@@ -3,6 +3,7 @@ package io.arbiter.bench.decision;
 import io.arbiter.arbitration.ArbitrationInput;
 import io.arbiter.arbitration.Arbitrator;
 import io.arbiter.arbitration.ClientStanding;
+import io.arbiter.arbitration.PlatformRoster;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Decision;
@@ -29,8 +30,10 @@ import java.util.Set;
  * capacity contention on it that needs 2 % of its allocation for a client of high value (the 99th
  * percentile of CVS). Decided two ways:
  * <ul>
- *   <li>{@link #arbiter()}: {@link Arbitrator#decide} with the standing the service has ready at
- *       decision time ({@link Fleet#standing()});</li>
+ *   <li>{@link #arbiter()}: {@link Arbitrator#decide} with what the service has ready at decision
+ *       time: the standing ({@link Fleet#standing()}) and the platform's {@link PlatformRoster},
+ *       which the service keeps between decisions while the platform's instances do not change
+ *       (making one anew, after they changed, is {@link #roster()});</li>
  *   <li>{@link #specificationBaseline()}: the original specification's algorithm: compute every
  *       client's CVS again (factors assembled from its inputs and scored by the rules, as the
  *       service re-scores), sort all instances by their client's CVS, and interrupt every
@@ -54,6 +57,7 @@ public final class ContendedPlatform {
 
     private final Fleet fleet;
     private final List<Instance> instances;
+    private final PlatformRoster roster;
     private final Resources allocated;
     private final Contention contention;
     private final InterruptionCriteria criteria;
@@ -62,6 +66,7 @@ public final class ContendedPlatform {
     private ContendedPlatform(Fleet fleet, List<Instance> instances) {
         this.fleet = fleet;
         this.instances = instances;
+        this.roster = PlatformRoster.of(instances);
         this.allocated = total(instances);
         this.contention = new Contention(PLATFORM, ContentionReason.CAPACITY, Severity.NORMAL,
                 new Resources(allocated.cpu() * NEED_SHARE, allocated.memoryGiB() * NEED_SHARE),
@@ -101,8 +106,27 @@ public final class ContendedPlatform {
     /** The decision Arbiter takes. */
     public Decision arbiter() {
         return Arbitrator.decide(new ArbitrationInput("contention-" + instances.size(), false, contention,
-                Resources.ZERO, instances, standing, criteria, fleet.rules().revision(), fleet.policy().version(),
+                Resources.ZERO, roster, standing, criteria, fleet.rules().revision(), fleet.policy().version(),
                 List.of(), Fleet.NOW));
+    }
+
+    /**
+     * The platform's roster made anew from all its instances, as the service does when it first
+     * decides for the platform or when the platform's change log no longer holds every change.
+     */
+    public PlatformRoster roster() {
+        return PlatformRoster.of(instances);
+    }
+
+    /**
+     * The platform's roster patched after one instance changed (the {@code n}-th, round-robin, now
+     * stopping), as the service does when instances changed since its last decision: the group of
+     * the instance's client is made anew. Instances are taken round-robin, so a client comes up as
+     * often as it has instances: the large groups most.
+     */
+    public PlatformRoster patchedAfterOneChange(long n) {
+        Instance changed = instances.get((int) Math.floorMod(n, (long) instances.size()));
+        return roster.patched(List.of(changed.withState(InstanceState.STOPPING)), Set.of());
     }
 
     /** What the original specification interrupts, lowest CVS first. */

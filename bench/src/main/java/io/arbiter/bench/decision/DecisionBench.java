@@ -1,5 +1,6 @@
 package io.arbiter.bench.decision;
 
+import io.arbiter.arbitration.PlatformRoster;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.Instance;
 import io.arbiter.policy.RuleCompilationException;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * From contention to decision on one platform of 1,000, 10,000 or 100,000 running instances of
  * 10,000 clients ({@link ContendedPlatform}): Arbiter's decision, and in the same run the original
  * specification's algorithm (score every client again, sort every instance, interrupt all under the
- * threshold). Sample time, so that the median and the 99th percentile are printed.
+ * threshold); beside them what keeping the platform's roster costs the service (making it anew,
+ * patching it after one change). Sample time, so that the median and the 99th percentile are printed.
  *
  * <p>Settings, kept modest for two shared cores: one fork; five measured iterations of 2 s; warm-up
  * five iterations of 2 s for Arbiter, ten for the baseline (its rule sessions take longer to reach
@@ -44,6 +46,7 @@ public class DecisionBench {
     public int instances;
 
     private ContendedPlatform platform;
+    private long changes;
 
     /** Compiles the rules, generates and scores the clients, and puts their instances on the platform. */
     @Setup
@@ -56,6 +59,25 @@ public class DecisionBench {
     @Benchmark
     public Decision arbiter() {
         return platform.arbiter();
+    }
+
+    /**
+     * Making the platform's roster anew from all its instances: what the service adds to its first
+     * decision for the platform, or when more instances changed since the last than the platform's
+     * change log holds.
+     */
+    @Benchmark
+    public PlatformRoster rosterMadeAnew() {
+        return platform.roster();
+    }
+
+    /**
+     * Patching the platform's roster after one instance changed: what the service adds to a decision
+     * for each instance that changed since the last one (it keeps the roster while none do).
+     */
+    @Benchmark
+    public PlatformRoster rosterPatched() {
+        return platform.patchedAfterOneChange(changes++);
     }
 
     /** The original specification: re-score every client, sort all instances, take all under the threshold. */

@@ -22,9 +22,9 @@ import org.openjdk.jmh.util.Statistics;
  * Contention to decision, Arbiter against the original specification, in one command: first, for
  * the same platform and need at each size, how many instances each approach interrupts; then
  * {@link DecisionBench} through JMH with its own settings (one fork; 5 measured iterations of 2 s
- * after 5 warm-up iterations for Arbiter, 10 for the baseline); then one table, and whether the
- * targets at 100,000 instances are met: Arbiter's median under 5 ms and at least 20 times faster
- * than the baseline's median.
+ * after 5 warm-up iterations for Arbiter, 10 for the baseline); then one table, with what keeping
+ * the platform's roster costs beside it, and whether the targets at 100,000 instances are met:
+ * Arbiter's median under 5 ms and at least 20 times faster than the baseline's median.
  *
  * <p>Run: {@code bin/bench io.arbiter.bench.decision.DecisionComparison [JMH OPTIONS]}; options are
  * JMH's own and override the benchmark's (for instance {@code -p instances=100000}).
@@ -68,24 +68,29 @@ public final class DecisionComparison {
         options.parent(new CommandLineOptions(args)).include(Pattern.quote(DecisionBench.class.getName()) + "\\.");
         Collection<RunResult> results = new Runner(options.build()).run();
 
-        Map<Integer, Statistics> arbiter = new TreeMap<>();
-        Map<Integer, Statistics> baseline = new TreeMap<>();
+        Map<String, Map<Integer, Statistics>> byBenchmark = new TreeMap<>();
         for (RunResult r : results) {
             int size = Integer.parseInt(r.getParams().getParam("instances"));
-            Statistics stats = r.getPrimaryResult().getStatistics();
-            (r.getParams().getBenchmark().endsWith(".arbiter") ? arbiter : baseline).put(size, stats);
+            String benchmark = r.getParams().getBenchmark();
+            byBenchmark.computeIfAbsent(benchmark.substring(benchmark.lastIndexOf('.') + 1), b -> new TreeMap<>())
+                    .put(size, r.getPrimaryResult().getStatistics());
         }
+        Map<Integer, Statistics> arbiter = byBenchmark.getOrDefault("arbiter", Map.of());
+        Map<Integer, Statistics> baseline = byBenchmark.getOrDefault("specificationBaseline", Map.of());
+        Map<Integer, Statistics> anew = byBenchmark.getOrDefault("rosterMadeAnew", Map.of());
+        Map<Integer, Statistics> patched = byBenchmark.getOrDefault("rosterPatched", Map.of());
         System.out.println();
         System.out.println("| instances | arbiter median | arbiter p99 | baseline median | speed-up "
-                + "| victims arbiter | victims baseline |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+                + "| victims arbiter | victims baseline | roster made anew | roster patched, one change |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Map.Entry<Integer, Statistics> e : arbiter.entrySet()) {
             int size = e.getKey();
             Statistics b = baseline.get(size);
             int[] v = victims.getOrDefault(size, new int[] {-1, -1});
-            System.out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s | %,d | %,d |%n", size, ms(median(e.getValue())),
-                    ms(e.getValue().getPercentile(99)), b == null ? "–" : ms(median(b)),
-                    b == null ? "–" : String.format(Locale.ROOT, "%.0f×", median(b) / median(e.getValue())), v[0], v[1]);
+            System.out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s | %,d | %,d | %s | %s |%n", size,
+                    ms(median(e.getValue())), ms(e.getValue().getPercentile(99)), b == null ? "–" : ms(median(b)),
+                    b == null ? "–" : String.format(Locale.ROOT, "%.0f×", median(b) / median(e.getValue())), v[0], v[1],
+                    medianOf(anew.get(size)), medianOf(patched.get(size)));
         }
         Statistics a = arbiter.get(TARGET_SIZE);
         Statistics b = baseline.get(TARGET_SIZE);
@@ -100,6 +105,10 @@ public final class DecisionComparison {
 
     private static double median(Statistics s) {
         return s.getPercentile(50);
+    }
+
+    private static String medianOf(Statistics s) {
+        return s == null ? "–" : ms(median(s));
     }
 
     private static String ms(double value) {
