@@ -120,7 +120,7 @@ final class Actuator {
             ObjectNode stopped = Json.MAPPER.createObjectNode().put("id", action.actionId() + ":stopped")
                     .put("type", "instance.stopped").put("time", at.toString())
                     .put("instanceId", action.instanceId());
-            ingestor.ingest(List.of(stopped)).whenComplete((outcome, failure) -> {
+            ingestor.ingest(stopped).whenComplete((outcome, failure) -> {
                 if (failure != null) {
                     LOG.warn("instance {} stopped but could not be recorded: {}", action.instanceId(),
                             failure.toString());

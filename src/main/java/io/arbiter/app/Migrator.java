@@ -153,7 +153,7 @@ final class Migrator {
         if (copy.service() != null) {
             started.put("service", copy.service());
         }
-        ingestor.ingest(List.of(started)).whenComplete((o, f) -> {
+        ingestor.ingest(started).whenComplete((o, f) -> {
             if (f != null) {
                 LOG.warn("migrated instance {} could not be registered: {}", copy.instanceId(), f.toString());
             }

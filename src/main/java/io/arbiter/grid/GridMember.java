@@ -2,12 +2,10 @@ package io.arbiter.grid;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
-import com.hazelcast.config.IndexConfig;
-import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.MultiMapConfig;
-import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.util.ConcurrencyUtil;
@@ -15,6 +13,7 @@ import com.hazelcast.internal.util.ConcurrencyUtil;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -107,13 +106,11 @@ public final class GridMember implements AutoCloseable {
         config.getMapConfig(GridMaps.USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
         config.getMapConfig(GridMaps.CLIENT_USAGE).setInMemoryFormat(InMemoryFormat.OBJECT);
         config.getMapConfig(GridMaps.INSTANCE_CHANGES).setInMemoryFormat(InMemoryFormat.OBJECT);
-        // Recent interruptions are counted for every decision: by index, not by reading every action ever taken.
-        config.getMapConfig(GridMaps.ACTIONS).addIndexConfig(new IndexConfig(IndexType.SORTED, "decidedAtSeconds"));
-        MapConfig locations = config.getMapConfig(GridMaps.INSTANCE_LOCATIONS);
-        locations.setNearCacheConfig(new NearCacheConfig(GridMaps.INSTANCE_LOCATIONS)
-                .setInMemoryFormat(InMemoryFormat.OBJECT)
-                .setCacheLocalEntries(true)
-                .setInvalidateOnChange(true));
+        // Arbiter stores no JSON values: no metadata to keep for each write.
+        for (String map : List.of(GridMaps.USAGE, GridMaps.CLIENT_USAGE, GridMaps.INSTANCES, GridMaps.INSTANCE_LOCATIONS,
+                GridMaps.INSTANCE_CHANGES, GridMaps.EVENT_IDS, GridMaps.SCORES, GridMaps.STANDINGS)) {
+            config.getMapConfig(map).setMetadataPolicy(MetadataPolicy.OFF);
+        }
         config.getMapConfig(GridMaps.EVENT_IDS)
                 .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, options.dedupeWindow().toSeconds()));
     }

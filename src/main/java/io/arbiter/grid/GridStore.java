@@ -59,6 +59,7 @@ public final class GridStore implements UsageSource {
     private final IMap<InstanceKey, Instance> instances;
     private final IMap<String, InstanceChangeLog> instanceChanges;
     private final IMap<String, InstanceLocation> locations;
+    private final LocationCache locationCache;
     private final IMap<InstanceKey, InstanceUsage> usage;
     private final IMap<String, ClientUsage> clientUsage;
     private volatile Duration usageHalfLife = Duration.ofHours(12);
@@ -94,6 +95,7 @@ public final class GridStore implements UsageSource {
         demand = hz.getMap(GridMaps.DEMAND);
         shadowSlots = hz.getMap(GridMaps.SHADOW_SLOTS);
         contentions = hz.getMap(GridMaps.CONTENTIONS);
+        locationCache = new LocationCache(locations, queries);
         dedupeWindow = options.dedupeWindow();
         claims = new EventClaims(hz.getMap(GridMaps.EVENT_IDS), partitions, PENDING_CLAIM);
     }
@@ -110,22 +112,12 @@ public final class GridStore implements UsageSource {
         return existing(clients, ids);
     }
 
-    /** Where each instance among {@code ids} that was ever started runs, and whose it is. */
+    /**
+     * Where each instance among {@code ids} that was ever started runs, and whose it is: answered
+     * on the caller's thread from this member's copy ({@link LocationCache}) when it knows them all.
+     */
     public CompletionStage<Map<String, InstanceLocation>> instanceLocations(Set<String> ids) {
-        List<CompletableFuture<Map.Entry<String, InstanceLocation>>> lookups = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            lookups.add(locations.getAsync(id).toCompletableFuture().thenApply(p -> p == null ? null : Map.entry(id, p)));
-        }
-        return off(CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))).thenApply(v -> {
-            Map<String, InstanceLocation> found = new HashMap<>();
-            lookups.forEach(f -> {
-                Map.Entry<String, InstanceLocation> e = f.join();
-                if (e != null) {
-                    found.put(e.getKey(), e.getValue());
-                }
-            });
-            return found;
-        });
+        return locationCache.locate(ids);
     }
 
     private <V> CompletionStage<Set<String>> existing(IMap<String, V> map, Set<String> ids) {
@@ -206,8 +198,13 @@ public final class GridStore implements UsageSource {
                     .thenCompose(c -> off(clients.setAsync(e.clientId(), c.updated(e.name(), e.slaTier()))));
         } else if (event instanceof Event.InstanceStarted e) {
             Instance i = e.instance();
-            return off(locations.putAsync(i.instanceId(), new InstanceLocation(i.platformId(), i.clientId())))
+            InstanceLocation at = new InstanceLocation(i.platformId(), i.clientId());
+            return off(locations.putAsync(i.instanceId(), at))
                     .thenCompose(before -> off(instances.setAsync(new InstanceKey(i.instanceId(), i.platformId()), i))
+                            .thenApply(v -> {
+                                locationCache.wrote(i.instanceId(), at);
+                                return v;
+                            })
                             .thenCompose(v -> instanceChanged(i.platformId(), i.instanceId(), before != null
                                     && before.platformId().equals(i.platformId())
                                     && !before.clientId().equals(i.clientId()) ? before.clientId() : null)));
@@ -476,7 +473,7 @@ public final class GridStore implements UsageSource {
 
     /** Moves an instance to {@code state} (for instance {@code stopping} while it shuts down); false when unknown. */
     public CompletionStage<Boolean> setState(String instanceId, InstanceState state) {
-        return off(locations.getAsync(instanceId)).thenCompose(at -> {
+        return off(locationOf(instanceId)).thenCompose(at -> {
             if (at == null) {
                 return CompletableFuture.completedFuture(false);
             }
@@ -490,9 +487,14 @@ public final class GridStore implements UsageSource {
 
     /** An instance by id. */
     public CompletionStage<Optional<Instance>> instance(String instanceId) {
-        return off(locations.getAsync(instanceId)).thenCompose(at -> at == null
+        return off(locationOf(instanceId)).thenCompose(at -> at == null
                 ? CompletableFuture.completedFuture(Optional.empty())
                 : off(instances.getAsync(new InstanceKey(instanceId, at.platformId()))).thenApply(Optional::ofNullable));
+    }
+
+    /** Where an instance runs, or null when it was never started. */
+    private CompletionStage<InstanceLocation> locationOf(String instanceId) {
+        return locationCache.locate(List.of(instanceId)).thenApply(found -> found.get(instanceId));
     }
 
     /** An instance's usage aggregate, or empty before its first sample. */

@@ -1,7 +1,7 @@
 package io.arbiter.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.ingest.BodyParser;
+import io.arbiter.ingest.ParsedEvent;
 import io.arbiter.ingest.IngestMetrics;
 import io.arbiter.ingest.IngestOutcome;
 import io.arbiter.ingest.Ingestor;
@@ -60,17 +60,16 @@ final class EventRoutes {
     private void events(RoutingContext ctx) {
         long start = System.nanoTime();
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        List<JsonNode> nodes;
+        List<ParsedEvent> parsed;
         try {
-            nodes = NDJSON.equals(mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)))
-                    ? BodyParser.ndjson(body) : BodyParser.json(body);
+            parsed = BodyParser.events(body, NDJSON.equals(mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))));
         } catch (MalformedBodyException e) {
             ingestor.malformed();
             Responses.json(ctx, 400, Responses.malformed(e));
             metrics.recordLatency(System.nanoTime() - start);
             return;
         }
-        Future.fromCompletionStage(ingestor.ingest(nodes), ctx.vertx().getOrCreateContext())
+        Future.fromCompletionStage(ingestor.ingest(parsed), ctx.vertx().getOrCreateContext())
                 .onComplete(result -> {
                     if (result.failed()) {
                         Responses.error(ctx, 503, "events could not be stored, none was acknowledged: "

@@ -1,7 +1,7 @@
 package io.arbiter.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.ingest.BodyParser;
+import io.arbiter.ingest.ParsedEvent;
 import io.arbiter.ingest.IngestMetrics;
 import io.arbiter.ingest.IngestOutcome;
 import io.arbiter.ingest.Ingestor;
@@ -114,12 +114,12 @@ final class EventSocket {
     /** Ingests {@code group}, then answers each of its frames in order. */
     private Future<Void> process(List<Frame> group) {
         JsonObject[] answers = new JsonObject[group.size()];
-        List<List<JsonNode>> parsed = new ArrayList<>(group.size());
+        List<List<ParsedEvent>> parsed = new ArrayList<>(group.size());
         List<Integer> parsedAt = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
             Frame frame = group.get(i);
             try {
-                parsed.add(BodyParser.json(frame.text().getBytes()));
+                parsed.add(BodyParser.events(frame.text().getBytes(), false));
                 parsedAt.add(i);
             } catch (MalformedBodyException e) {
                 ingestor.malformed();

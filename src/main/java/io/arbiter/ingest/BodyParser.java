@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a body into one JSON node per event: a JSON object, a JSON array of values, or NDJSON (one
- * object per line, blank lines skipped). Malformed input throws {@link MalformedBodyException}
+ * Splits a body into its events: a JSON object, a JSON array of values, or NDJSON (one object per
+ * line, blank lines skipped). Malformed input throws {@link MalformedBodyException}
  * with the line and column, counted over the whole body.
  */
 public final class BodyParser {
@@ -31,9 +31,22 @@ public final class BodyParser {
         return List.of(root);
     }
 
-    /** Parses an {@code application/x-ndjson} body: one event per line. */
-    public static List<JsonNode> ndjson(byte[] body) throws MalformedBodyException {
-        List<JsonNode> events = new ArrayList<>();
+    /**
+     * Parses the events of a body, as {@link #ndjson} or {@link #json} do, reading usage events
+     * without a tree where they are plainly valid ({@link UsageReader}): in an NDJSON line, straight
+     * from its bytes; in a JSON array or object, from the tree. Anything else stays a tree.
+     */
+    public static List<ParsedEvent> events(byte[] body, boolean ndjson) throws MalformedBodyException {
+        if (!ndjson) {
+            List<JsonNode> nodes = json(body);
+            List<ParsedEvent> events = new ArrayList<>(nodes.size());
+            for (JsonNode node : nodes) {
+                ParsedEvent.Usage usage = UsageReader.read(node);
+                events.add(usage != null ? usage : new ParsedEvent.Tree(node));
+            }
+            return events;
+        }
+        List<ParsedEvent> events = new ArrayList<>();
         int start = 0;
         long line = 1;
         while (start <= body.length) {
@@ -42,7 +55,9 @@ public final class BodyParser {
                 end++;
             }
             if (!isBlank(body, start, end)) {
-                events.add(parse(body, start, end - start, events.size(), line - 1));
+                ParsedEvent.Usage usage = UsageReader.read(body, start, end - start);
+                events.add(usage != null ? usage
+                        : new ParsedEvent.Tree(parse(body, start, end - start, events.size(), line - 1)));
             }
             start = end + 1;
             line++;

@@ -81,12 +81,31 @@ final class FieldReader {
             error(name, "must not be blank");
         } else if (s.length() > MAX_TEXT) {
             error(name, "must be at most " + MAX_TEXT + " characters");
-        } else if (s.chars().anyMatch(Character::isISOControl)) {
+        } else if (hasControlCharacter(s)) {
             error(name, "must not contain control characters");
         } else {
             return s;
         }
         return null;
+    }
+
+    /** {@code s} when {@link #text} would take it (not blank, short enough, no control characters), else null. */
+    static String validText(String s) {
+        return s.isBlank() || s.length() > MAX_TEXT || hasControlCharacter(s) ? null : s;
+    }
+
+    /** {@code v} when {@link #nonNegative} would take it (finite, at or above zero), else NaN. */
+    static double validAmount(double v) {
+        return Double.isFinite(v) && !(v < 0) ? v : Double.NaN;
+    }
+
+    private static boolean hasControlCharacter(String s) {
+        for (int k = 0, n = s.length(); k < n; k++) {
+            if (Character.isISOControl(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A required finite number at or above zero; NaN when bad. */

@@ -5,6 +5,7 @@ import io.arbiter.domain.Event;
 import io.arbiter.domain.EventType;
 import io.arbiter.domain.FieldError;
 import io.arbiter.domain.IngestResult;
+import io.arbiter.domain.UsageSample;
 import io.arbiter.domain.WireName;
 import io.arbiter.grid.GridStore;
 
@@ -42,18 +43,23 @@ public final class Ingestor {
     }
 
     /** Validates and stores the events of one request or frame. */
-    public CompletionStage<IngestOutcome> ingest(List<JsonNode> nodes) {
-        return ingest(decode(nodes, clock.instant()));
+    public CompletionStage<IngestOutcome> ingest(List<ParsedEvent> parsed) {
+        return ingest(decode(parsed, clock.instant()));
+    }
+
+    /** Validates and stores one event given as a JSON tree: one Arbiter records itself, such as an instance it stopped. */
+    public CompletionStage<IngestOutcome> ingest(JsonNode event) {
+        return ingest(List.of(new ParsedEvent.Tree(event)));
     }
 
     private CompletionStage<IngestOutcome> ingest(Batch batch) {
         if (!batch.errors().isEmpty()) {
-            return CompletableFuture.completedFuture(reject(batch.nodes(), batch.errors()));
+            return CompletableFuture.completedFuture(reject(batch.parsed(), batch.errors()));
         }
         List<Event> events = batch.events();
         return references.resolve(events).thenCompose(resolution -> {
             if (!resolution.errors().isEmpty()) {
-                return CompletableFuture.completedFuture(reject(batch.nodes(), resolution.errors()));
+                return CompletableFuture.completedFuture(reject(batch.parsed(), resolution.errors()));
             }
             return grid.apply(events, resolution.locationOf()).thenCompose(this::held)
                     .thenApply(applied -> accept(events, identitySet(applied)));
@@ -85,10 +91,10 @@ public final class Ingestor {
      * that name only what exists already go to the grid together, in one pass; frames that
      * register platforms, clients or instances (which a later frame may name) go one at a time.
      */
-    public CompletionStage<List<IngestOutcome>> ingestEach(List<List<JsonNode>> frames) {
+    public CompletionStage<List<IngestOutcome>> ingestEach(List<List<ParsedEvent>> frames) {
         Instant receivedAt = clock.instant();
         List<Batch> batches = new ArrayList<>(frames.size());
-        frames.forEach(nodes -> batches.add(decode(nodes, receivedAt)));
+        frames.forEach(parsed -> batches.add(decode(parsed, receivedAt)));
         if (batches.size() == 1 || batches.stream().anyMatch(Batch::registers)) {
             return oneAfterAnother(batches, 0, new ArrayList<>(batches.size()));
         }
@@ -107,7 +113,7 @@ public final class Ingestor {
                 List<IngestOutcome> outcomes = new ArrayList<>(batches.size());
                 for (int i = 0; i < batches.size(); i++) {
                     outcomes.add(errors.get(i).isEmpty() ? accept(batches.get(i).events(), fresh)
-                            : reject(batches.get(i).nodes(), errors.get(i)));
+                            : reject(batches.get(i).parsed(), errors.get(i)));
                 }
                 return outcomes;
             });
@@ -149,7 +155,7 @@ public final class Ingestor {
     }
 
     /** One request's or frame's events, decoded: {@code events} is empty when there are errors. */
-    private record Batch(List<JsonNode> nodes, List<Event> events, List<FieldError> errors) {
+    private record Batch(List<ParsedEvent> parsed, List<Event> events, List<FieldError> errors) {
 
         boolean registers() {
             return events.stream().anyMatch(e -> e instanceof Event.PlatformRegistered
@@ -157,13 +163,20 @@ public final class Ingestor {
         }
     }
 
-    private static Batch decode(List<JsonNode> nodes, Instant receivedAt) {
+    private static Batch decode(List<ParsedEvent> parsed, Instant receivedAt) {
         List<FieldError> errors = new ArrayList<>();
-        List<Event> events = new ArrayList<>(nodes.size());
-        for (int i = 0; i < nodes.size(); i++) {
-            events.add(EventDecoder.decode(nodes.get(i), i, receivedAt, errors));
+        List<Event> events = new ArrayList<>(parsed.size());
+        for (int i = 0; i < parsed.size(); i++) {
+            ParsedEvent p = parsed.get(i);
+            if (p instanceof ParsedEvent.Usage u) {
+                Instant time = u.time() != null ? u.time() : receivedAt;
+                events.add(new Event.UsageReported(u.id(), time,
+                        new UsageSample(u.instanceId(), time, u.cpu(), u.memoryGiB(), u.networkMbps())));
+            } else {
+                events.add(EventDecoder.decode(((ParsedEvent.Tree) p).node(), i, receivedAt, errors));
+            }
         }
-        return new Batch(nodes, errors.isEmpty() ? events : List.of(), errors);
+        return new Batch(parsed, errors.isEmpty() ? events : List.of(), errors);
     }
 
     private static Set<Event> identitySet(List<Event> events) {
@@ -188,12 +201,15 @@ public final class Ingestor {
         return new IngestOutcome.Accepted(new IngestResult(applied.size(), events.size() - applied.size()));
     }
 
-    private IngestOutcome reject(List<JsonNode> nodes, List<FieldError> errors) {
-        for (JsonNode node : nodes) {
-            JsonNode type = node == null ? null : node.get("type");
-            metrics.rejected(type != null && type.isTextual()
-                    ? WireName.parse(EventType.class, type.textValue()).orElse(null) : null);
+    private IngestOutcome reject(List<ParsedEvent> parsed, List<FieldError> errors) {
+        for (ParsedEvent p : parsed) {
+            metrics.rejected(p instanceof ParsedEvent.Tree tree ? typeOf(tree.node()) : EventType.USAGE);
         }
         return new IngestOutcome.Rejected(errors);
+    }
+
+    private static EventType typeOf(JsonNode node) {
+        JsonNode type = node == null ? null : node.get("type");
+        return type != null && type.isTextual() ? WireName.parse(EventType.class, type.textValue()).orElse(null) : null;
     }
 }

@@ -123,7 +123,8 @@ class PlatformRostersIT {
 
     private static void ingest(JsonObject... events) throws Exception {
         byte[] body = new JsonArray(List.of((Object[]) events)).encode().getBytes(StandardCharsets.UTF_8);
-        IngestOutcome outcome = ingestor.ingest(BodyParser.json(body)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        IngestOutcome outcome = ingestor.ingest(BodyParser.events(body, false)).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         assertThat(outcome).isInstanceOf(IngestOutcome.Accepted.class);
     }
 }

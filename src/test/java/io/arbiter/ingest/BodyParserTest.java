@@ -21,12 +21,12 @@ class BodyParserTest {
 
     @Test
     void ndjsonSkipsBlankLinesAndCountsEventsNotLines() throws Exception {
-        assertThat(BodyParser.ndjson(bytes("{\"id\":\"a\"}\n\n  \r\n{\"id\":\"b\"}\r\n"))).hasSize(2);
+        assertThat(BodyParser.events(bytes("{\"id\":\"a\"}\n\n  \r\n{\"id\":\"b\"}\r\n"), true)).hasSize(2);
     }
 
     @Test
     void ndjsonErrorsNameTheLineOfTheWholeBodyAndTheEventIndex() {
-        assertThatThrownBy(() -> BodyParser.ndjson(bytes("{\"id\":\"a\"}\n\n{\"id\": x}\n")))
+        assertThatThrownBy(() -> BodyParser.events(bytes("{\"id\":\"a\"}\n\n{\"id\": x}\n"), true))
                 .isInstanceOfSatisfying(MalformedBodyException.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.index()).isEqualTo(1);
@@ -55,6 +55,6 @@ class BodyParserTest {
     @Test
     void anEmptyBodyIsRefused() {
         assertThatThrownBy(() -> BodyParser.json(new byte[0])).hasMessageContaining("empty body");
-        assertThatThrownBy(() -> BodyParser.ndjson(bytes("\n \n"))).hasMessageContaining("empty body");
+        assertThatThrownBy(() -> BodyParser.events(bytes("\n \n"), true)).hasMessageContaining("empty body");
     }
 }

@@ -1,6 +1,5 @@
 package io.arbiter.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.domain.FieldError;
 import io.arbiter.domain.IngestResult;
 import io.arbiter.grid.GridMember;
@@ -107,8 +106,8 @@ class IngestorIT {
                 .as("samples g4-a, g4-b and g4-c, each once (g4-d went to i1)").isEqualTo(3);
     }
 
-    private static IngestOutcome ingest(List<JsonNode> nodes) throws Exception {
-        return ingestor.ingest(nodes).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    private static IngestOutcome ingest(List<ParsedEvent> parsed) throws Exception {
+        return ingestor.ingest(parsed).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private static IngestOutcome accepted(int accepted, int duplicates) {
@@ -120,11 +119,11 @@ class IngestorIT {
                 + "\",\"cpu\":0.5,\"memoryGiB\":1,\"networkMbps\":2}";
     }
 
-    private static List<JsonNode> frame(String... events) throws MalformedBodyException {
-        return BodyParser.json(("[" + String.join(",", events) + "]").getBytes(StandardCharsets.UTF_8));
+    private static List<ParsedEvent> frame(String... events) throws MalformedBodyException {
+        return BodyParser.events(("[" + String.join(",", events) + "]").getBytes(StandardCharsets.UTF_8), false);
     }
 
-    private static List<JsonNode> ndjson(String... lines) throws MalformedBodyException {
-        return BodyParser.ndjson(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    private static List<ParsedEvent> ndjson(String... lines) throws MalformedBodyException {
+        return BodyParser.events(String.join("\n", lines).getBytes(StandardCharsets.UTF_8), true);
     }
 }

@@ -1,0 +1,82 @@
+package io.arbiter.grid;
+
+import io.arbiter.ingest.BodyParser;
+import io.arbiter.ingest.IngestMetrics;
+import io.arbiter.ingest.IngestOutcome;
+import io.arbiter.ingest.Ingestor;
+import io.arbiter.testing.ClusterFiles;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.arbiter.testing.Events.client;
+import static io.arbiter.testing.Events.instance;
+import static io.arbiter.testing.Events.platform;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Each member's copy of where instances run follows the grid: an instance id started again on
+ * another platform, through another member, is found there by every member.
+ */
+class LocationCacheIT {
+
+    private static GridMember a;
+    private static GridMember b;
+
+    @BeforeAll
+    static void startTwoMembers() throws Exception {
+        Path dir = Files.createTempDirectory("arbiter-locations-");
+        List<Path> files = ClusterFiles.write(dir, ClusterFiles.freePorts(2));
+        var starting = List.of(
+                CompletableFuture.supplyAsync(() -> GridMember.start(new GridOptions(files.get(0), "zone-a", Duration.ofHours(1)))),
+                CompletableFuture.supplyAsync(() -> GridMember.start(new GridOptions(files.get(1), "zone-b", Duration.ofHours(1)))));
+        a = starting.get(0).get(120, TimeUnit.SECONDS);
+        b = starting.get(1).get(120, TimeUnit.SECONDS);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> a.ownership().members().size() == 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        b.close();
+        a.close();
+    }
+
+    @Test
+    void anInstanceStartedAgainOnAnotherPlatformIsFoundThereByEveryMember() throws Exception {
+        Ingestor viaA = new Ingestor(a.store(), new IngestMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+        ingest(viaA, platform("l-p1", "l-p1", 8, 8), platform("l-p2", "l-p2", 8, 8), client("l-c", "l-c", "gold"),
+                instance("l-i1", "l-i", "l-c", "l-p1", "interruptible", 1, 1));
+        assertThat(located(b)).as("read from the grid, then kept").isEqualTo("l-p1");
+        assertThat(located(b)).isEqualTo("l-p1");
+
+        ingest(viaA, instance("l-i2", "l-i", "l-c", "l-p2", "interruptible", 1, 1));
+
+        assertThat(located(a)).as("the member that wrote it").isEqualTo("l-p2");
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(located(b)).isEqualTo("l-p2"));
+    }
+
+    private static String located(GridMember member) throws Exception {
+        return member.store().instanceLocations(Set.of("l-i")).toCompletableFuture().get(30, TimeUnit.SECONDS)
+                .get("l-i").platformId();
+    }
+
+    private static void ingest(Ingestor ingestor, JsonObject... events) throws Exception {
+        byte[] body = new JsonArray(List.of((Object[]) events)).encode().getBytes(StandardCharsets.UTF_8);
+        assertThat(ingestor.ingest(BodyParser.events(body, false)).toCompletableFuture().get(30, TimeUnit.SECONDS))
+                .isInstanceOf(IngestOutcome.Accepted.class);
+    }
+}
