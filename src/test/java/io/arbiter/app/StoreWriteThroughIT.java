@@ -11,6 +11,7 @@ import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
 import io.arbiter.testing.Http;
 import io.arbiter.testing.Platforms;
+import io.arbiter.testing.TestDatabase;
 import io.arbiter.testing.TestNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -62,6 +63,12 @@ class StoreWriteThroughIT {
         assertThat(stored.platformId()).isEqualTo(p);
         assertThat(stored.actions()).extracting(ActionRecord::actionId).containsExactlyElementsOf(
                 answer.json().getJsonArray("actions").stream().map(a -> ((JsonObject) a).getString("actionId")).toList());
+    }
+
+    @Test
+    void theNodesStoreNoLongerAcknowledgesCommitsBeforeTheyAreOnDisk() {
+        assertThat(TestDatabase.show(node.storeOptions(), "synchronous_commit")).isEqualTo("on");
+        assertThat(TestDatabase.show(node.storeOptions(), "fsync")).isEqualTo("on");
     }
 
     @Test

@@ -213,6 +213,17 @@ class JdbcStoreIT {
     }
 
     @Test
+    void theEmbeddedDefaultNoLongerRunsWithSynchronousCommitOrFsyncOff(@TempDir Path dir) {
+        try (EmbeddedDatabase server = EmbeddedDatabase.start(dir.resolve("postgres"))) {
+            StoreOptions own = server.options("postgres", 1);
+
+            assertThat(TestDatabase.show(own, "synchronous_commit")).isEqualTo("on");
+            assertThat(TestDatabase.show(own, "fsync")).isEqualTo("on");
+            assertThat(TestDatabase.show(own, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
     void theSchemaIsMigratedFromAnEmptyDatabase() throws Exception {
         long migrations;
         try (var files = java.nio.file.Files.list(ProjectDir.path().resolve("src/main/resources/db/migration"))) {
