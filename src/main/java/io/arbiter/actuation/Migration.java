@@ -2,6 +2,7 @@ package io.arbiter.actuation;
 
 import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.Instance;
+import io.arbiter.domain.ReservationOutcome;
 import io.arbiter.domain.Route;
 import io.arbiter.domain.ShadowSlot;
 
@@ -20,6 +21,10 @@ import java.util.function.Supplier;
  * return; the client is charged here) → {@code resuming} → {@code terminating-original} →
  * {@code releasing} the original's room → {@code completed}.
  * <p>
+ * Reserving the slot is where {@link Limits#maxConcurrent} is enforced: a migration refused its slot
+ * (another holds it, or as many migrations as allowed are running) ends {@code aborted} at once,
+ * with the reason and nothing to undo.
+ * <p>
  * Before the switch, any failure, a step longer than the step timeout, or the whole migration
  * longer than its timeout rolls it back ({@code rolling-back} → {@code aborted}): the service is
  * resumed on the original, which kept serving; the copy is terminated; the slot is released. After
@@ -29,8 +34,11 @@ import java.util.function.Supplier;
  */
 public final class Migration {
 
-    /** How long the whole migration, and each step before the switch, may take. */
-    public record Timeouts(Duration total, Duration step) {
+    /**
+     * The policy's bounds on a migration: how long the whole of it, and each step before the
+     * switch, may take, and how many migrations may run at once (checked when the slot is reserved).
+     */
+    public record Limits(Duration total, Duration step, int maxConcurrent) {
     }
 
     /** What a migration works with. */
@@ -46,7 +54,7 @@ public final class Migration {
     private final Instance original;
     private final Instance copy;
     private final ShadowSlot slot;
-    private final Timeouts timeouts;
+    private final Limits limits;
     private final Parts parts;
     private final MigrationListener listener;
     private final Supplier<CompletionStage<Void>> charge;
@@ -62,14 +70,14 @@ public final class Migration {
      * @param charge writes the client's penalty to the ledger, once per migration whatever retries happen
      * @param release frees the original's room on its platform once it is gone
      */
-    public Migration(String actionId, Instance original, Instance copy, ShadowSlot slot, Timeouts timeouts,
+    public Migration(String actionId, Instance original, Instance copy, ShadowSlot slot, Limits limits,
                      Parts parts, MigrationListener listener, Supplier<CompletionStage<Void>> charge,
                      Runnable release) {
         this.actionId = actionId;
         this.original = original;
         this.copy = copy;
         this.slot = slot;
-        this.timeouts = timeouts;
+        this.limits = limits;
         this.parts = parts;
         this.listener = listener;
         this.charge = charge;
@@ -78,16 +86,13 @@ public final class Migration {
 
     /** Runs the migration from the start; the stage completes with {@code completed}, {@code aborted} or {@code failed}. */
     public CompletionStage<ActionStatus> start() {
-        Scheduler.Cancellable overall = parts.scheduler().schedule(timeouts.total(),
+        Scheduler.Cancellable overall = parts.scheduler().schedule(limits.total(),
                 () -> expired.completeExceptionally(new StepFailure("the migration took longer than its timeout of "
-                        + timeouts.total())));
+                        + limits.total())));
         outcome.whenComplete((s, f) -> overall.cancel());
         step(ActionStatus.RESERVING, "reserving shadow slot " + slot.slotId() + " on " + slot.platformId(),
-                () -> parts.reservations().reserve(slot.slotId(), actionId).thenAccept(held -> {
-                    if (!held) {
-                        throw new StepFailure("shadow slot " + slot.slotId() + " is held by another migration");
-                    }
-                }))
+                () -> parts.reservations().reserve(slot.slotId(), actionId, limits.maxConcurrent())
+                        .thenAccept(this::requireReserved))
                 .thenCompose(v -> step(ActionStatus.SNAPSHOTTING, "pre-copy of " + original.instanceId(),
                         () -> parts.driver().snapshot(original, null).thenAccept(s -> preCopy = s)))
                 .thenCompose(v -> step(ActionStatus.RESTORING, "restoring " + sized(preCopy) + " onto " + copy.instanceId(),
@@ -97,7 +102,9 @@ public final class Migration {
                         () -> parts.driver().snapshot(original, preCopy)
                                 .thenCompose(delta -> parts.driver().restore(copy, slot, delta))))
                 .whenComplete((v, failure) -> {
-                    if (failure != null) {
+                    if (unwrap(failure) instanceof Refused refused) {
+                        refuse(refused.getMessage());
+                    } else if (failure != null) {
                         rollBack(reason(failure));
                     } else {
                         goForward(ActionStatus.FINAL_COPY);
@@ -130,6 +137,22 @@ public final class Migration {
         };
     }
 
+    private void requireReserved(ReservationOutcome outcome) {
+        switch (outcome) {
+            case RESERVED -> { }
+            case HELD_BY_ANOTHER -> throw new Refused("shadow slot " + slot.slotId() + " is held by another migration");
+            case LIMIT_REACHED -> throw new Refused("refused when reserving shadow slot " + slot.slotId() + ": "
+                    + limits.maxConcurrent() + " migration(s) are running already, the most migration.maxConcurrent"
+                    + " allows");
+        }
+    }
+
+    /** Ends a migration refused its slot: nothing was copied, paused or reserved, so there is nothing to undo. */
+    private void refuse(String why) {
+        listener.reached(ActionStatus.ABORTED, parts.scheduler().now(), why + "; nothing was done, the original keeps serving")
+                .whenComplete((v, f) -> outcome.complete(ActionStatus.ABORTED));
+    }
+
     private CompletionStage<Void> pause() {
         if (original.service() == null) {
             return CompletableFuture.completedFuture(null);
@@ -156,8 +179,8 @@ public final class Migration {
 
     private CompletionStage<Void> bounded(CompletionStage<Void> work, ActionStatus status) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        Scheduler.Cancellable timer = parts.scheduler().schedule(timeouts.step(), () -> result.completeExceptionally(
-                new StepFailure(status.wire() + " took longer than the step timeout of " + timeouts.step())));
+        Scheduler.Cancellable timer = parts.scheduler().schedule(limits.step(), () -> result.completeExceptionally(
+                new StepFailure(status.wire() + " took longer than the step timeout of " + limits.step())));
         work.whenComplete((v, f) -> {
             if (f != null) {
                 result.completeExceptionally(f);
@@ -270,17 +293,29 @@ public final class Migration {
     }
 
     private static String reason(Throwable failure) {
+        Throwable t = unwrap(failure);
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
         while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t;
     }
 
     /** Why a step did not succeed. */
-    static final class StepFailure extends RuntimeException {
+    static class StepFailure extends RuntimeException {
         StepFailure(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** Why the migration may not start: it was refused its slot, before anything was done. */
+    static final class Refused extends StepFailure {
+        Refused(String message) {
+            super(message);
         }
     }
 }

@@ -119,7 +119,7 @@ final class Migrator {
                 grid.setState(original.instanceId(), InstanceState.MIGRATING);
             }
             Migration saga = new Migration(action.actionId(), original, copy, target,
-                    new Migration.Timeouts(policy.timeout(), policy.stepTimeout()), parts,
+                    new Migration.Limits(policy.timeout(), policy.stepTimeout(), policy.maxConcurrent()), parts,
                     (status, at, note) -> journal.advance(action.actionId(), status, at, note).thenApply(a -> null),
                     () -> ledger.charge(action), () -> moved(action, original, copy));
             CompletionStage<ActionStatus> outcome = resumeFrom == null ? saga.start() : saga.resume(resumeFrom);

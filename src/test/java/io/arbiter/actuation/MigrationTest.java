@@ -5,6 +5,7 @@ import io.arbiter.domain.Endpoint;
 import io.arbiter.domain.Instance;
 import io.arbiter.domain.InstanceKind;
 import io.arbiter.domain.InstanceState;
+import io.arbiter.domain.ReservationOutcome;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Route;
 import io.arbiter.domain.ShadowSlot;
@@ -31,8 +32,8 @@ class MigrationTest {
     private static final Instance COPY = new Instance("u1@slot-a", "bronze", "spare", InstanceKind.UNINTERRUPTIBLE,
             new Resources(8, 16), "shop", T0, InstanceState.RUNNING);
     private static final ShadowSlot SLOT = new ShadowSlot("slot-a", "spare", new Resources(8, 32));
-    private static final Migration.Timeouts TIMEOUTS = new Migration.Timeouts(Duration.ofMinutes(5),
-            Duration.ofMinutes(1));
+    private static final Migration.Limits TIMEOUTS = new Migration.Limits(Duration.ofMinutes(5),
+            Duration.ofMinutes(1), 2);
 
     private final ManualScheduler scheduler = new ManualScheduler(T0);
     private final FakeDriver driver = new FakeDriver();
@@ -43,9 +44,16 @@ class MigrationTest {
     private final AtomicInteger releases = new AtomicInteger();
     private final ShadowReservations slots = new ShadowReservations() {
         @Override
-        public CompletionStage<Boolean> reserve(String slotId, String actionId) {
-            return CompletableFuture.completedFuture(reservations.putIfAbsent(slotId, actionId) == null
-                    || reservations.get(slotId).equals(actionId));
+        public CompletionStage<ReservationOutcome> reserve(String slotId, String actionId, int maxRunning) {
+            if (reservations.containsKey(slotId)) {
+                return CompletableFuture.completedFuture(reservations.get(slotId).equals(actionId)
+                        ? ReservationOutcome.RESERVED : ReservationOutcome.HELD_BY_ANOTHER);
+            }
+            if (reservations.size() >= maxRunning) {
+                return CompletableFuture.completedFuture(ReservationOutcome.LIMIT_REACHED);
+            }
+            reservations.put(slotId, actionId);
+            return CompletableFuture.completedFuture(ReservationOutcome.RESERVED);
         }
 
         @Override
@@ -64,7 +72,7 @@ class MigrationTest {
         return CompletableFuture.completedFuture(null);
     };
 
-    private Migration migration(Instance original, Migration.Timeouts timeouts) {
+    private Migration migration(Instance original, Migration.Limits timeouts) {
         return new Migration("d-1-1", original, COPY, SLOT, timeouts,
                 new Migration.Parts(driver, router, slots, scheduler), (s, at, n) -> listener.reached(s, at, n),
                 () -> {
@@ -110,7 +118,7 @@ class MigrationTest {
     void theWholeMigrationIsBoundedByItsTimeoutEvenWhenEachStepIsQuick() {
         driver.restoreHangs = true;
         CompletionStage<ActionStatus> outcome = migration(ORIGINAL,
-                new Migration.Timeouts(Duration.ofSeconds(10), Duration.ofMinutes(1))).start();
+                new Migration.Limits(Duration.ofSeconds(10), Duration.ofMinutes(1), 2)).start();
 
         scheduler.advance(Duration.ofSeconds(10));
 
@@ -131,13 +139,36 @@ class MigrationTest {
     }
 
     @Test
-    void aSlotHeldByAnotherMigrationAbortsBeforeAnythingIsCopied() {
+    void aSlotHeldByAnotherMigrationAbortsBeforeAnythingIsDone() {
         reservations.put("slot-a", "d-other-1");
         CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
 
         assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
-        assertThat(driver.calls).containsExactly("terminate u1@slot-a");
+        assertThat(states).containsExactly("reserving", "aborted");
+        assertThat(driver.calls).isEmpty();
         assertThat(reservations).containsEntry("slot-a", "d-other-1");
+    }
+
+    @Test
+    void aMigrationRefusedItsSlotBecauseTheMostConcurrentMigrationsRunIsAbortedBeforeItStartsAndNotCharged() {
+        reservations.put("slot-b", "d-2-1");
+        reservations.put("slot-c", "d-3-1");
+        List<String> notes = new ArrayList<>();
+        listener = (status, at, note) -> {
+            states.add(status.wire());
+            notes.add(note);
+            return CompletableFuture.completedFuture(null);
+        };
+
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
+        assertThat(states).containsExactly("reserving", "aborted");
+        assertThat(notes.get(1)).contains("2 migration(s) are running already", "migration.maxConcurrent");
+        assertThat(driver.calls).isEmpty();
+        assertThat(router.calls).isEmpty();
+        assertThat(charges).hasValue(0);
+        assertThat(reservations).doesNotContainKey("slot-a");
     }
 
     @Test
