@@ -1,16 +1,22 @@
 package io.arbiter.actuation;
 
+import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.Instance;
+import io.arbiter.domain.InstanceKind;
+import io.arbiter.domain.InstanceState;
+import io.arbiter.domain.Resources;
 import io.arbiter.domain.ReservationOutcome;
 import io.arbiter.domain.Route;
 import io.arbiter.domain.ShadowSlot;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -26,17 +32,22 @@ import java.util.function.Supplier;
  * with the reason and nothing to undo.
  * <p>
  * Before the switch, any failure, a step longer than the step timeout, or the whole migration
- * longer than its timeout rolls it back ({@code rolling-back} → {@code aborted}): the service is
- * resumed on the original, which kept serving; the copy is terminated; the slot is released. After
- * the switch it only goes forward: terminating the original is retried (forced) until it succeeds
- * or the attempts run out ({@code failed}, with the reason). An instance that serves no traffic
+ * longer than its timeout rolls it back ({@link MigrationRollback}: {@code rolling-back} →
+ * {@code aborted}): the service is resumed on the original, which kept serving; the copy is
+ * terminated; the slot is released. After the switch it only goes forward, and the whole-migration
+ * timeout no longer applies: each step (pointing the service at the copy, charging, resuming,
+ * each attempt at terminating the original, releasing) has the step timeout. Terminating the
+ * original is tried {@value #TERMINATE_ATTEMPTS} times; a step that fails or times out ends the
+ * migration {@code failed}, with the reason; it then no longer counts as running. A migration that
+ * reached the switch is charged even when it ends {@code failed}. An instance that serves no traffic
  * skips the router's steps.
  */
 public final class Migration {
 
     /**
-     * The policy's bounds on a migration: how long the whole of it, and each step before the
-     * switch, may take, and how many migrations may run at once (checked when the slot is reserved).
+     * The policy's bounds on a migration: how long the whole of it may take before the switch, how
+     * long each step may take, and how many migrations may run at once (checked when the slot is
+     * reserved).
      */
     public record Limits(Duration total, Duration step, int maxConcurrent) {
     }
@@ -59,14 +70,19 @@ public final class Migration {
     private final MigrationListener listener;
     private final Supplier<CompletionStage<Void>> charge;
     private final Runnable release;
+    private final Deadline deadline;
+    private final MigrationRollback rollback;
     private final CompletableFuture<Void> expired = new CompletableFuture<>();
     private final CompletableFuture<ActionStatus> outcome = new CompletableFuture<>();
     private final AtomicBoolean switching = new AtomicBoolean();
+    private final AtomicBoolean charged = new AtomicBoolean();
+    private volatile Scheduler.Cancellable overall;
     private volatile boolean paused;
+    private volatile boolean switched;
     private volatile Snapshot preCopy;
 
     /**
-     * @param copy the instance as it will run in {@code slot} (its id, platform and start time)
+     * @param copy the instance as it will run in {@code slot} ({@link #copyOf})
      * @param charge writes the client's penalty to the ledger, once per migration whatever retries happen
      * @param release frees the original's room on its platform once it is gone
      */
@@ -82,25 +98,53 @@ public final class Migration {
         this.listener = listener;
         this.charge = charge;
         this.release = release;
+        this.deadline = new Deadline(parts.scheduler(), limits.step());
+        this.rollback = new MigrationRollback(actionId, original, copy, slot, parts, listener, deadline);
+    }
+
+    /** The instance a migration of {@code original} into {@code slot} brings up, from {@code startedAt}. */
+    public static Instance copyOf(Instance original, ShadowSlot slot, Instant startedAt) {
+        return new Instance(original.instanceId() + "@" + slot.slotId(), original.clientId(), slot.platformId(),
+                original.kind(), original.resources(), original.service(), startedAt, InstanceState.RUNNING);
+    }
+
+    /**
+     * What migrate action {@code migrate} remembers of its instance, for when the grid no longer
+     * holds it (after a restart of a lone member): its id, client and platform.
+     */
+    public static Instance remembered(ActionRecord migrate) {
+        return new Instance(migrate.instanceId(), migrate.clientId(), migrate.platformId(), InstanceKind.UNINTERRUPTIBLE,
+                Resources.ZERO, null, migrate.history().get(0).at(), InstanceState.MIGRATING);
+    }
+
+    /** A shadow slot no longer registered in the grid: only its id is known. */
+    public static ShadowSlot unregistered(String slotId) {
+        return new ShadowSlot(slotId, "unknown", Resources.ZERO);
     }
 
     /** Runs the migration from the start; the stage completes with {@code completed}, {@code aborted} or {@code failed}. */
     public CompletionStage<ActionStatus> start() {
-        Scheduler.Cancellable overall = parts.scheduler().schedule(limits.total(),
+        overall = parts.scheduler().schedule(limits.total(),
                 () -> expired.completeExceptionally(new StepFailure("the migration took longer than its timeout of "
                         + limits.total())));
         outcome.whenComplete((s, f) -> overall.cancel());
         step(ActionStatus.RESERVING, "reserving shadow slot " + slot.slotId() + " on " + slot.platformId(),
-                () -> parts.reservations().reserve(slot.slotId(), actionId, limits.maxConcurrent())
-                        .thenAccept(this::requireReserved))
+                () -> parts.reservations().reserve(slot.slotId(), actionId, limits.maxConcurrent()),
+                late -> {
+                    if (late == ReservationOutcome.RESERVED) {
+                        rollback.lateReservation();
+                    }
+                })
+                .thenAccept(this::requireReserved)
                 .thenCompose(v -> step(ActionStatus.SNAPSHOTTING, "pre-copy of " + original.instanceId(),
-                        () -> parts.driver().snapshot(original, null).thenAccept(s -> preCopy = s)))
+                        () -> parts.driver().snapshot(original, null).thenAccept(s -> preCopy = s), null))
                 .thenCompose(v -> step(ActionStatus.RESTORING, "restoring " + sized(preCopy) + " onto " + copy.instanceId(),
-                        () -> parts.driver().restore(copy, slot, preCopy)))
-                .thenCompose(v -> step(ActionStatus.PAUSING, pausingNote(), this::pause))
+                        () -> parts.driver().restore(copy, slot, preCopy), late -> rollback.lateCopy()))
+                .thenCompose(v -> step(ActionStatus.PAUSING, pausingNote(), this::pause, null))
                 .thenCompose(v -> step(ActionStatus.FINAL_COPY, "copying what changed since the pre-copy",
                         () -> parts.driver().snapshot(original, preCopy)
-                                .thenCompose(delta -> parts.driver().restore(copy, slot, delta))))
+                                .thenCompose(delta -> parts.driver().restore(copy, slot, delta)),
+                        late -> rollback.lateCopy()))
                 .whenComplete((v, failure) -> {
                     if (unwrap(failure) instanceof Refused refused) {
                         refuse(refused.getMessage());
@@ -149,7 +193,8 @@ public final class Migration {
 
     /** Ends a migration refused its slot: nothing was copied, paused or reserved, so there is nothing to undo. */
     private void refuse(String why) {
-        listener.reached(ActionStatus.ABORTED, parts.scheduler().now(), why + "; nothing was done, the original keeps serving")
+        deadline.bound(listener.reached(ActionStatus.ABORTED, parts.scheduler().now(),
+                        why + "; nothing was done, the original keeps serving"), "recording aborted")
                 .whenComplete((v, f) -> outcome.complete(ActionStatus.ABORTED));
     }
 
@@ -166,77 +211,83 @@ public final class Migration {
                 : "holding new requests for service " + original.service();
     }
 
-    /** Records {@code status}, then runs {@code work} within the step timeout and the migration's. */
-    private CompletionStage<Void> step(ActionStatus status, String note, Supplier<CompletionStage<Void>> work) {
-        return bounded(listener.reached(status, parts.scheduler().now(), note)
-                .thenCompose(v -> {
-                    if (expired.isDone()) {
-                        return expired;
-                    }
-                    return work.get();
-                }), status);
-    }
-
-    private CompletionStage<Void> bounded(CompletionStage<Void> work, ActionStatus status) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        Scheduler.Cancellable timer = parts.scheduler().schedule(limits.step(), () -> result.completeExceptionally(
-                new StepFailure(status.wire() + " took longer than the step timeout of " + limits.step())));
-        work.whenComplete((v, f) -> {
-            if (f != null) {
-                result.completeExceptionally(f);
-            } else {
-                result.complete(v);
-            }
-        });
-        expired.whenComplete((v, f) -> {
-            if (f != null) {
-                result.completeExceptionally(f);
-            }
-        });
-        result.whenComplete((v, f) -> timer.cancel());
-        return result;
+    /**
+     * Records {@code status}, then runs {@code work} within the step timeout and the migration's;
+     * {@code late} (may be null) undoes work that succeeds after it was cut short.
+     */
+    private <T> CompletionStage<T> step(ActionStatus status, String note, Supplier<CompletionStage<T>> work,
+                                        Consumer<? super T> late) {
+        return deadline.bound(listener.reached(status, parts.scheduler().now(), note)
+                .thenCompose(v -> expired.isDone() ? expired.<T>thenApply(x -> null) : work.get()),
+                status.wire(), expired, late);
     }
 
     /**
-     * From the switch on, only forward. Steps are idempotent and all run again after a restart; a
-     * state is recorded only when it is past {@code lastRecorded}.
+     * From the switch on, only forward, each step within the step timeout. Steps are idempotent and
+     * all run again after a restart; a state is recorded only when it is past {@code lastRecorded}.
      */
     private void goForward(ActionStatus lastRecorded) {
         if (!switching.compareAndSet(false, true)) {
             return;
         }
-        boolean pointed = lastRecorded.ordinal() > ActionStatus.SWITCHING.ordinal();
+        Scheduler.Cancellable whole = overall;
+        if (whole != null) {
+            whole.cancel();
+        }
+        switched = lastRecorded.ordinal() > ActionStatus.SWITCHING.ordinal();
         boolean resumed = lastRecorded.ordinal() > ActionStatus.RESUMING.ordinal();
-        record(lastRecorded, ActionStatus.SWITCHING, switchNote())
-                .thenCompose(v -> pointed ? CompletableFuture.<Void>completedFuture(null) : pointAtCopy())
-                .thenCompose(v -> charge.get())
-                .thenCompose(v -> record(lastRecorded, ActionStatus.RESUMING,
-                        original.service() == null ? "no routed traffic" : "releasing held requests to the copy"))
-                .thenCompose(v -> original.service() == null || resumed ? CompletableFuture.<Void>completedFuture(null)
-                        : parts.router().resume(original.service()))
-                .thenCompose(v -> record(lastRecorded, ActionStatus.TERMINATING,
-                        "terminating the original " + original.instanceId()))
+        after(lastRecorded, ActionStatus.SWITCHING, switchNote(), () -> switched ? done() : pointAtCopy())
+                .thenCompose(v -> {
+                    switched = true;
+                    return chargeOnce();
+                })
+                .thenCompose(v -> after(lastRecorded, ActionStatus.RESUMING,
+                        original.service() == null ? "no routed traffic" : "releasing held requests to the copy",
+                        () -> original.service() == null || resumed ? done() : parts.router().resume(original.service())))
+                .thenCompose(v -> after(lastRecorded, ActionStatus.TERMINATING,
+                        "terminating the original " + original.instanceId(), Migration::done))
                 .thenCompose(v -> terminateOriginal(1))
-                .thenCompose(v -> record(lastRecorded, ActionStatus.RELEASING,
-                        "freeing the original's room on " + original.platformId()))
-                .thenRun(release)
-                .thenCompose(v -> record(lastRecorded, ActionStatus.COMPLETED,
-                        copy.instanceId() + " serves in shadow slot " + slot.slotId() + " on " + slot.platformId()))
+                .thenCompose(v -> after(lastRecorded, ActionStatus.RELEASING,
+                        "freeing the original's room on " + original.platformId(), () -> {
+                            release.run();
+                            return done();
+                        }))
+                .thenCompose(v -> after(lastRecorded, ActionStatus.COMPLETED,
+                        copy.instanceId() + " serves in shadow slot " + slot.slotId() + " on " + slot.platformId(),
+                        Migration::done))
                 .whenComplete((v, failure) -> {
                     if (failure == null) {
                         outcome.complete(ActionStatus.COMPLETED);
                     } else {
-                        String why = "traffic was switched, but " + reason(failure);
-                        listener.reached(ActionStatus.FAILED, parts.scheduler().now(), why)
-                                .whenComplete((x, y) -> outcome.complete(ActionStatus.FAILED));
+                        fail(failure);
                     }
                 });
     }
 
-    private CompletionStage<Void> record(ActionStatus lastRecorded, ActionStatus status, String note) {
-        return status.ordinal() <= lastRecorded.ordinal() && afterSwitch(lastRecorded)
-                ? CompletableFuture.completedFuture(null)
-                : listener.reached(status, parts.scheduler().now(), note);
+    /** Ends a migration that cannot finish: charged all the same (it reached the switch), then {@code failed}. */
+    private void fail(Throwable failure) {
+        String why = (switched ? "traffic was switched, but " : "the switch did not complete: ") + reason(failure);
+        chargeOnce().exceptionally(f -> null)
+                .thenCompose(v -> deadline.bound(listener.reached(ActionStatus.FAILED, parts.scheduler().now(), why),
+                        "recording failed"))
+                .whenComplete((x, y) -> outcome.complete(ActionStatus.FAILED));
+    }
+
+    /** The charge, within the step timeout; once it succeeded, not asked again. */
+    private CompletionStage<Void> chargeOnce() {
+        if (charged.get()) {
+            return done();
+        }
+        return deadline.bound(charge.get(), "charging client " + original.clientId())
+                .thenRun(() -> charged.set(true));
+    }
+
+    /** Records {@code status} unless it was recorded before the restart, then runs {@code work}; all within the step timeout. */
+    private CompletionStage<Void> after(ActionStatus lastRecorded, ActionStatus status, String note,
+                                        Supplier<CompletionStage<Void>> work) {
+        CompletionStage<Void> recorded = status.ordinal() <= lastRecorded.ordinal() && afterSwitch(lastRecorded)
+                ? done() : listener.reached(status, parts.scheduler().now(), note);
+        return deadline.bound(recorded.thenCompose(v -> work.get()), status.wire());
     }
 
     private String switchNote() {
@@ -246,53 +297,50 @@ public final class Migration {
 
     private CompletionStage<Void> pointAtCopy() {
         if (original.service() == null) {
-            return CompletableFuture.completedFuture(null);
+            return done();
         }
         return parts.driver().endpoint(copy)
                 .thenCompose(at -> parts.router().point(new Route(original.service(), copy.instanceId(), at, true)));
     }
 
+    /** One attempt within the step timeout; a failed or timed-out attempt is tried again after a back-off. */
     private CompletionStage<Void> terminateOriginal(int attempt) {
-        return parts.driver().terminate(original).handle((v, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.<Void>completedFuture(null);
-            }
-            if (attempt >= TERMINATE_ATTEMPTS) {
-                return CompletableFuture.<Void>failedFuture(new StepFailure("the original could not be terminated after "
-                        + attempt + " attempts: " + reason(failure)));
-            }
-            CompletableFuture<Void> retried = new CompletableFuture<>();
-            Duration wait = TERMINATE_BACKOFF.multipliedBy(1L << (attempt - 1));
-            parts.scheduler().schedule(wait, () -> terminateOriginal(attempt + 1).whenComplete((x, f) -> {
-                if (f != null) {
-                    retried.completeExceptionally(f);
-                } else {
-                    retried.complete(null);
-                }
-            }));
-            return retried;
-        }).thenCompose(stage -> stage);
+        return deadline.bound(parts.driver().terminate(original), "terminating the original " + original.instanceId())
+                .handle((v, failure) -> {
+                    if (failure == null) {
+                        return done();
+                    }
+                    if (attempt >= TERMINATE_ATTEMPTS) {
+                        return CompletableFuture.<Void>failedFuture(new StepFailure("the original could not be "
+                                + "terminated after " + attempt + " attempts: " + reason(failure)));
+                    }
+                    CompletableFuture<Void> retried = new CompletableFuture<>();
+                    Duration wait = TERMINATE_BACKOFF.multipliedBy(1L << (attempt - 1));
+                    parts.scheduler().schedule(wait, () -> terminateOriginal(attempt + 1).whenComplete((x, f) -> {
+                        if (f != null) {
+                            retried.completeExceptionally(f);
+                        } else {
+                            retried.complete(null);
+                        }
+                    }));
+                    return retried;
+                }).thenCompose(stage -> stage);
     }
 
     private void rollBack(String why) {
-        listener.reached(ActionStatus.ROLLING_BACK, parts.scheduler().now(), why)
-                .exceptionally(f -> null)
-                .thenCompose(v -> paused ? parts.router().resume(original.service()) : CompletableFuture.completedFuture(null))
-                .exceptionally(f -> null)
-                .thenCompose(v -> parts.driver().terminate(copy))
-                .exceptionally(f -> null)
-                .thenCompose(v -> parts.reservations().release(slot.slotId(), actionId))
-                .handle((v, f) -> f == null ? why : why + "; the slot could not be released: " + reason(f))
-                .thenCompose(note -> listener.reached(ActionStatus.ABORTED, parts.scheduler().now(),
-                        note + "; the original keeps serving"))
-                .whenComplete((v, f) -> outcome.complete(ActionStatus.ABORTED));
+        rollback.run(why, paused).whenComplete((v, f) -> outcome.complete(ActionStatus.ABORTED));
+    }
+
+    private static CompletionStage<Void> done() {
+        return CompletableFuture.completedFuture(null);
     }
 
     private static String sized(Snapshot s) {
         return s == null ? "the snapshot" : "snapshot " + s.snapshotId() + " (" + s.bytes() + " bytes)";
     }
 
-    private static String reason(Throwable failure) {
+    /** The message of {@code failure}, past the wrappers of completion stages. */
+    static String reason(Throwable failure) {
         Throwable t = unwrap(failure);
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }

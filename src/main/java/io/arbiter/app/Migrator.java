@@ -2,6 +2,7 @@ package io.arbiter.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.actuation.Migration;
+import io.arbiter.actuation.MigrationListener;
 import io.arbiter.actuation.PlatformDriver;
 import io.arbiter.actuation.Scheduler;
 import io.arbiter.actuation.ShadowReservations;
@@ -11,9 +12,7 @@ import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.Instance;
-import io.arbiter.domain.InstanceKind;
 import io.arbiter.domain.InstanceState;
-import io.arbiter.domain.Resources;
 import io.arbiter.domain.ShadowSlot;
 import io.arbiter.grid.GridStore;
 import io.arbiter.ingest.Ingestor;
@@ -24,8 +23,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,19 +109,16 @@ final class Migrator {
                 finished(action, ActionStatus.ABORTED, why);
                 return null;
             }
-            Instance original = instance.orElseGet(() -> remembered(action));
-            ShadowSlot target = slot.orElseGet(() -> new ShadowSlot(action.target(), "unknown", Resources.ZERO));
-            Instance copy = new Instance(original.instanceId() + "@" + target.slotId(), original.clientId(),
-                    target.platformId(), original.kind(), original.resources(), original.service(),
-                    parts.scheduler().now(), InstanceState.RUNNING);
+            Instance original = instance.orElseGet(() -> Migration.remembered(action));
+            ShadowSlot target = slot.orElseGet(() -> Migration.unregistered(action.target()));
+            Instance copy = Migration.copyOf(original, target, parts.scheduler().now());
             Policy.Migration policy = engine.current().policy().policy().migration();
             if (resumeFrom == null) {
                 grid.setState(original.instanceId(), InstanceState.MIGRATING);
             }
             Migration saga = new Migration(action.actionId(), original, copy, target,
                     new Migration.Limits(policy.timeout(), policy.stepTimeout(), policy.maxConcurrent()), parts,
-                    (status, at, note) -> journal.advance(action.actionId(), status, at, note).thenApply(a -> null),
-                    () -> ledger.charge(action), () -> moved(action, original, copy));
+                    listener(action), () -> ledger.charge(action), () -> moved(action, original, copy));
             CompletionStage<ActionStatus> outcome = resumeFrom == null ? saga.start() : saga.resume(resumeFrom);
             outcome.whenComplete((status, failure) -> {
                 ActionStatus end = failure != null ? ActionStatus.FAILED : status;
@@ -136,6 +133,21 @@ final class Migrator {
             finished(action, ActionStatus.ABORTED, "could not start: " + failure.getMessage());
             return null;
         });
+    }
+
+    /** Records each state of {@code action} through the journal; logs what happened after it ended. */
+    private MigrationListener listener(ActionRecord action) {
+        return new MigrationListener() {
+            @Override
+            public CompletionStage<Void> reached(ActionStatus status, Instant at, String note) {
+                return journal.advance(action.actionId(), status, at, note).thenApply(a -> null);
+            }
+
+            @Override
+            public void noticed(String note) {
+                LOG.info("migration {}: {}", action.actionId(), note);
+            }
+        };
     }
 
     /** After the switch: the original's room is free, and the copy is an instance of the slot's platform. */
@@ -169,11 +181,5 @@ final class Migrator {
     private void count(ActionRecord action, ActionStatus end) {
         running.remove(action.actionId());
         Actuator.countFinished(registry, action, end);
-    }
-
-    /** What the action remembers of an instance the grid no longer holds (after a restart of a lone member). */
-    private static Instance remembered(ActionRecord action) {
-        return new Instance(action.instanceId(), action.clientId(), action.platformId(), InstanceKind.UNINTERRUPTIBLE,
-                Resources.ZERO, null, action.history().get(0).at(), InstanceState.MIGRATING);
     }
 }

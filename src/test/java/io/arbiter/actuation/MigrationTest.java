@@ -37,44 +37,26 @@ class MigrationTest {
 
     private final ManualScheduler scheduler = new ManualScheduler(T0);
     private final FakeDriver driver = new FakeDriver();
-    private final FakeRouter router = new FakeRouter();
-    private final Map<String, String> reservations = new HashMap<>();
+    private final RecordingRouter router = new RecordingRouter();
+    private final MemoryReservations slots = new MemoryReservations();
+    private final Map<String, String> reservations = slots.held;
     private final List<String> states = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final AtomicInteger charges = new AtomicInteger();
     private final AtomicInteger releases = new AtomicInteger();
-    private final ShadowReservations slots = new ShadowReservations() {
-        @Override
-        public CompletionStage<ReservationOutcome> reserve(String slotId, String actionId, int maxRunning) {
-            if (reservations.containsKey(slotId)) {
-                return CompletableFuture.completedFuture(reservations.get(slotId).equals(actionId)
-                        ? ReservationOutcome.RESERVED : ReservationOutcome.HELD_BY_ANOTHER);
-            }
-            if (reservations.size() >= maxRunning) {
-                return CompletableFuture.completedFuture(ReservationOutcome.LIMIT_REACHED);
-            }
-            reservations.put(slotId, actionId);
-            return CompletableFuture.completedFuture(ReservationOutcome.RESERVED);
-        }
-
-        @Override
-        public CompletionStage<Void> release(String slotId, String actionId) {
-            reservations.remove(slotId, actionId);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Map<String, String>> held() {
-            return CompletableFuture.completedFuture(Map.copyOf(reservations));
-        }
-    };
     private MigrationListener listener = (status, at, note) -> {
         states.add(status.wire());
+        notes.add(note);
         return CompletableFuture.completedFuture(null);
     };
 
     private Migration migration(Instance original, Migration.Limits timeouts) {
+        return migration(original, timeouts, driver);
+    }
+
+    private Migration migration(Instance original, Migration.Limits timeouts, PlatformDriver platform) {
         return new Migration("d-1-1", original, COPY, SLOT, timeouts,
-                new Migration.Parts(driver, router, slots, scheduler), (s, at, n) -> listener.reached(s, at, n),
+                new Migration.Parts(platform, router, slots, scheduler), (s, at, n) -> listener.reached(s, at, n),
                 () -> {
                     charges.incrementAndGet();
                     return CompletableFuture.completedFuture(null);
@@ -153,12 +135,6 @@ class MigrationTest {
     void aMigrationRefusedItsSlotBecauseTheMostConcurrentMigrationsRunIsAbortedBeforeItStartsAndNotCharged() {
         reservations.put("slot-b", "d-2-1");
         reservations.put("slot-c", "d-3-1");
-        List<String> notes = new ArrayList<>();
-        listener = (status, at, note) -> {
-            states.add(status.wire());
-            notes.add(note);
-            return CompletableFuture.completedFuture(null);
-        };
 
         CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
 
@@ -196,6 +172,72 @@ class MigrationTest {
         assertThat(router.routes).containsKey("shop");
         assertThat(charges).hasValue(1);
         assertThat(states).last().isEqualTo("failed");
+    }
+
+    @Test
+    void anOriginalWhoseTerminationHangsAfterTheSwitchFailsTheMigrationOnceFiveAttemptsEachTimedOut() {
+        SimulatorDriver simulator = new SimulatorDriver(scheduler, SimulatorDriver.Behaviour.stopsAfter(Duration.ZERO));
+        simulator.behave("u1", simulator.behaviourOf("u1").withTerminate(false, true));
+        Instance quiet = new Instance("u1", "bronze", "rack", InstanceKind.UNINTERRUPTIBLE, new Resources(8, 16), null,
+                T0.minusSeconds(3600), InstanceState.RUNNING);
+        CompletionStage<ActionStatus> outcome = migration(quiet, TIMEOUTS, simulator).start();
+        assertThat(states).last().isEqualTo("terminating-original");
+
+        // Five attempts of one minute each, 1 + 2 + 4 + 8 s apart: past the whole-migration timeout
+        // too, which no longer applies once traffic was switched.
+        scheduler.advance(Duration.ofMinutes(5).plusSeconds(14));
+        assertThat(outcome.toCompletableFuture()).isNotDone();
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.FAILED);
+        assertThat(simulator.calls()).filteredOn("terminate u1"::equals).hasSize(Migration.TERMINATE_ATTEMPTS);
+        assertThat(states).last().isEqualTo("failed");
+        assertThat(notes).last().asString().contains("traffic was switched", "could not be terminated after 5 attempts",
+                "took longer than the step timeout of PT1M");
+        assertThat(charges).hasValue(1);
+        assertThat(releases).as("the original still holds its room").hasValue(0);
+    }
+
+    @Test
+    void aRouterThatNeverResumesTheServiceAfterTheSwitchFailsTheMigrationWithinTheStepTimeout() {
+        router.resumeHangs = true;
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+        scheduler.advance(Duration.ofSeconds(59));
+        assertThat(outcome.toCompletableFuture()).isNotDone();
+
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.FAILED);
+        assertThat(states).containsSubsequence("switching", "resuming", "failed");
+        assertThat(notes).last().asString().contains("traffic was switched, but resuming took longer than the step timeout");
+        assertThat(driver.calls).doesNotContain("terminate u1");
+        assertThat(charges).hasValue(1);
+    }
+
+    @Test
+    void aSwitchThatNeverCompletesFailsTheMigrationWithinTheStepTimeoutAndTheClientIsStillChargedOnce() {
+        router.pointHangs = true;
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+
+        scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.FAILED);
+        assertThat(states).containsSubsequence("switching", "failed").doesNotContain("resuming");
+        assertThat(notes).last().asString().contains("the switch did not complete: switching took longer than the step"
+                + " timeout");
+        assertThat(charges).hasValue(1);
+    }
+
+    @Test
+    void aChargeThatNeverAnswersFailsTheMigrationInsteadOfLeavingItRunning() {
+        CompletionStage<ActionStatus> outcome = new Migration("d-1-1", ORIGINAL, COPY, SLOT, TIMEOUTS,
+                new Migration.Parts(driver, router, slots, scheduler), (s, at, n) -> listener.reached(s, at, n),
+                CompletableFuture::new, releases::incrementAndGet).start();
+
+        scheduler.advance(Duration.ofMinutes(2));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.FAILED);
+        assertThat(notes).last().asString().contains("charging client bronze took longer than the step timeout");
     }
 
     @Test
@@ -288,36 +330,6 @@ class MigrationTest {
         public CompletionStage<Endpoint> endpoint(Instance instance) {
             calls.add("endpoint " + instance.instanceId());
             return CompletableFuture.completedFuture(new Endpoint("127.0.0.1", 9002));
-        }
-    }
-
-    /** A router that remembers what it was told. */
-    private static final class FakeRouter implements TrafficRouter {
-        final List<String> calls = new ArrayList<>();
-        final Map<String, Route> routes = new HashMap<>();
-
-        @Override
-        public CompletionStage<Optional<Route>> route(String service) {
-            return CompletableFuture.completedFuture(Optional.ofNullable(routes.get(service)));
-        }
-
-        @Override
-        public CompletionStage<Void> point(Route route) {
-            calls.add("point " + route.service() + " " + route.instanceId() + " " + route.endpoint());
-            routes.put(route.service(), route);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> pause(String service) {
-            calls.add("pause " + service);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> resume(String service) {
-            calls.add("resume " + service);
-            return CompletableFuture.completedFuture(null);
         }
     }
 }

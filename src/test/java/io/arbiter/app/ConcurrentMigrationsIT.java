@@ -1,9 +1,9 @@
 package io.arbiter.app;
 
 import io.arbiter.actuation.ManualScheduler;
+import io.arbiter.actuation.RecordingRouter;
 import io.arbiter.actuation.Migration;
 import io.arbiter.actuation.SimulatorDriver;
-import io.arbiter.actuation.TrafficRouter;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.ActionType;
@@ -14,7 +14,6 @@ import io.arbiter.domain.Instance;
 import io.arbiter.domain.InstanceKind;
 import io.arbiter.domain.InstanceState;
 import io.arbiter.domain.Resources;
-import io.arbiter.domain.Route;
 import io.arbiter.domain.Severity;
 import io.arbiter.domain.ShadowSlot;
 import io.arbiter.ledger.JdbcStore;
@@ -28,9 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +56,7 @@ class ConcurrentMigrationsIT {
     private final ExecutorService storeThreads = Executors.newFixedThreadPool(PLATFORMS);
     private final Map<String, ActionRecord> actions = new ConcurrentHashMap<>();
     private final AtomicInteger charges = new AtomicInteger();
+    private final RecordingRouter router = new RecordingRouter();
     private JdbcStore store;
     private SimulatorDriver driver;
 
@@ -118,6 +116,7 @@ class ConcurrentMigrationsIT {
         assertThat(store.reservations()).hasSize(LIMIT);
         assertThat(charges).hasValue(0);
         assertThat(driver.calls()).filteredOn(c -> c.startsWith("snapshot")).hasSize(LIMIT);
+        assertThat(router.calls).as("these instances serve no routed traffic").isEmpty();
 
         // Once the running ones have ended (their restores time out), a new migration gets a slot.
         scheduler.advance(Duration.ofMinutes(1));
@@ -145,7 +144,7 @@ class ConcurrentMigrationsIT {
                 List.of(migrate), new Resources(8, 0), Resources.ZERO, Map.of(), List.of(), "migrating"));
         actions.put(migrate.actionId(), migrate);
         return new Migration(migrate.actionId(), original, copy, slot, LIMITS,
-                new Migration.Parts(driver, NO_ROUTER, new StoreReservations(store, storeThreads), scheduler),
+                new Migration.Parts(driver, router, new StoreReservations(store, storeThreads), scheduler),
                 (status, at, note) -> {
                     ActionRecord next = actions.compute(migrate.actionId(), (id, a) -> a.advanced(status, at, note));
                     store.saveAction(next);
@@ -156,27 +155,4 @@ class ConcurrentMigrationsIT {
                     return CompletableFuture.completedFuture(null);
                 }, () -> { });
     }
-
-    /** These instances serve no routed traffic: a migration never asks the router anything. */
-    private static final TrafficRouter NO_ROUTER = new TrafficRouter() {
-        @Override
-        public CompletionStage<Optional<Route>> route(String service) {
-            throw new AssertionError("no routed traffic");
-        }
-
-        @Override
-        public CompletionStage<Void> point(Route route) {
-            throw new AssertionError("no routed traffic");
-        }
-
-        @Override
-        public CompletionStage<Void> pause(String service) {
-            throw new AssertionError("no routed traffic");
-        }
-
-        @Override
-        public CompletionStage<Void> resume(String service) {
-            throw new AssertionError("no routed traffic");
-        }
-    };
 }
