@@ -74,6 +74,11 @@ final class MeteredStore implements DurableStore {
     }
 
     @Override
+    public Optional<ActionRecord> action(String actionId) {
+        return store.action(actionId);
+    }
+
+    @Override
     public List<Decision> decisions() {
         return store.decisions();
     }

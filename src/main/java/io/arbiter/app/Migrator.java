@@ -6,6 +6,7 @@ import io.arbiter.actuation.MigrationListener;
 import io.arbiter.actuation.PlatformDriver;
 import io.arbiter.actuation.Scheduler;
 import io.arbiter.actuation.ShadowReservations;
+import io.arbiter.actuation.SlotReconciliation;
 import io.arbiter.actuation.TrafficRouter;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
@@ -17,18 +18,24 @@ import io.arbiter.domain.ShadowSlot;
 import io.arbiter.grid.GridStore;
 import io.arbiter.ingest.Ingestor;
 import io.arbiter.ingest.Json;
+import io.arbiter.ledger.DurableStore;
 import io.arbiter.policy.Policy;
 import io.arbiter.policy.PolicyEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * Carries out a decision's {@code migrate} actions as {@link Migration} sagas: looks up the instance
@@ -41,6 +48,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Migrator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+    /** How often shadow slots left held by migrations that ended are looked for and freed. */
+    static final Duration RECONCILE_EVERY = Duration.ofSeconds(30);
 
     private final Migration.Parts parts;
     private final GridStore grid;
@@ -133,6 +142,29 @@ final class Migrator {
             finished(action, ActionStatus.ABORTED, "could not start: " + failure.getMessage());
             return null;
         });
+    }
+
+    /**
+     * The reconciliation of shadow slots left held by migrations that were rolled back (their copies
+     * terminated first) or by actions {@code store} does not know, for the platforms {@code owns}
+     * accepts: a pass at start, then every {@link #RECONCILE_EVERY}. Store reads run on {@code storeThreads}.
+     */
+    SlotReconciliation reconciliation(DurableStore store, Executor storeThreads, Predicate<String> owns) {
+        SlotReconciliation.Holders holders = new SlotReconciliation.Holders() {
+            @Override
+            public CompletionStage<Optional<ActionRecord>> action(String actionId) {
+                return CompletableFuture.supplyAsync(() -> store.action(actionId), storeThreads);
+            }
+
+            @Override
+            public CompletionStage<Optional<ShadowSlot>> slot(String slotId) {
+                return grid.shadowSlot(slotId);
+            }
+        };
+        return new SlotReconciliation(parts.reservations(), holders, parts.driver(), parts.scheduler(), RECONCILE_EVERY,
+                engine.current().policy().policy().migration().stepTimeout(), owns,
+                pass -> LOG.info("slot reconciliation: released {}{}", pass.released(),
+                        pass.problems().isEmpty() ? "" : "; not yet freed: " + pass.problems()));
     }
 
     /** Records each state of {@code action} through the journal; logs what happened after it ended. */

@@ -26,6 +26,9 @@ public interface DurableStore extends AutoCloseable {
     /** The decision kept under {@code decisionId}, with its actions in their newest states. */
     Optional<Decision> decision(String decisionId);
 
+    /** The action kept under {@code actionId}, in its newest state. */
+    Optional<ActionRecord> action(String actionId);
+
     /** Every decision kept, oldest first, with its actions in their newest states. */
     List<Decision> decisions();
 

@@ -139,6 +139,18 @@ public final class JdbcStore implements DurableStore {
     }
 
     @Override
+    public Optional<ActionRecord> action(String actionId) {
+        return tx.run("reading action " + actionId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM actions WHERE action_id = ?")) {
+                ps.setString(1, actionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(DecisionRows.action(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public List<Decision> decisions() {
         return tx.run("reading every decision", c -> {
             Map<String, ActionRecord> actions;

@@ -16,11 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What a migration leaves behind when it is rolled back and something does not go to plan: a copy
  * that cannot be terminated, a slot that cannot be released, a step given up on that succeeds late.
- * The simulator's instances are live backends here, so a copy left alive really serves.
+ * The simulator's instances are live backends here, so a copy left alive really serves; slot
+ * reconciliation then finishes what the rollback could not.
  */
 class MigrationCleanupTest {
 
@@ -135,6 +139,122 @@ class MigrationCleanupTest {
         assertThat(driver.calls()).noneMatch(c -> c.startsWith("snapshot"));
     }
 
+    @Test
+    void reconciliationTerminatesTheCopyARollbackCouldNotAndFreesItsSlot() throws Exception {
+        driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId())
+                .withRestore(SimulatorDriver.OnRestore.HANG, Duration.ZERO).withTerminate(true, false));
+        migration("d-1-1").start();
+        scheduler.advance(Duration.ofMinutes(1));
+        assertThat(pass().problems()).singleElement().asString().contains("simulated termination failure");
+        assertThat(slots.held).as("kept while the copy may live").containsEntry("slot-a", "d-1-1");
+
+        driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId()).withTerminate(false, false));
+        SlotReconciliation.Pass pass = pass();
+
+        assertThat(pass.released()).containsExactly("slot-a");
+        assertThat(slots.held).isEmpty();
+        assertThat(driver.calls()).filteredOn(("terminate " + COPY.instanceId())::equals).hasSize(3);
+    }
+
+    @Test
+    void reconciliationFreesASlotWhoseReleaseFailedDuringRollback() {
+        driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId())
+                .withRestore(SimulatorDriver.OnRestore.HANG, Duration.ZERO));
+        slots.failingReleases.set(1);
+        migration("d-1-1").start();
+        scheduler.advance(Duration.ofMinutes(1));
+        assertThat(slots.held).containsEntry("slot-a", "d-1-1");
+
+        assertThat(pass().released()).containsExactly("slot-a");
+        assertThat(slots.held).isEmpty();
+    }
+
+    @Test
+    void reconciliationTerminatesACopyThatCameUpLateAndCouldNotBeTerminatedThen() throws Exception {
+        driver.behave("u1", driver.behaviourOf("u1").withRestore(SimulatorDriver.OnRestore.COMPLETE,
+                Duration.ofSeconds(90)));
+        migration("d-1-1").start();
+        scheduler.advance(Duration.ofMinutes(1));
+        driver.behave(COPY.instanceId(), driver.behaviourOf("u1").withTerminate(true, false));
+        scheduler.advance(Duration.ofSeconds(30));
+        assertThat(endpoint(COPY)).isNotNull();
+
+        driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId()).withTerminate(false, false));
+        pass();
+
+        assertThatThrownBy(() -> endpoint(COPY)).hasMessageContaining("not running");
+        assertThat(slots.held).isEmpty();
+    }
+
+    @Test
+    void reconciliationKeepsTheSlotsOfMigrationsRunningCompletedFailedOrArbitratedElsewhereAndFreesUnknownHolders() {
+        hold("slot-run", "d-run-1", ActionStatus.RESTORING, "rack");
+        hold("slot-done", "d-done-1", ActionStatus.COMPLETED, "rack");
+        hold("slot-failed", "d-failed-1", ActionStatus.FAILED, "rack");
+        hold("slot-theirs", "d-theirs-1", ActionStatus.ABORTED, "elsewhere");
+        hold("slot-ours", "d-ours-1", ActionStatus.ABORTED, "rack");
+        slots.held.put("slot-orphan", "d-nobody-1");
+
+        SlotReconciliation.Pass pass = pass();
+
+        assertThat(pass.released()).containsExactlyInAnyOrder("slot-ours", "slot-orphan");
+        assertThat(slots.held).containsOnlyKeys("slot-run", "slot-done", "slot-failed", "slot-theirs");
+        assertThat(driver.calls()).containsExactly("terminate u1@slot-ours");
+    }
+
+    @Test
+    void reconciliationRunsAtStartAndThenEveryPeriodUntilClosed() {
+        slots.held.put("slot-1", "d-nobody-1");
+        List<SlotReconciliation.Pass> reports = new CopyOnWriteArrayList<>();
+        try (SlotReconciliation reconciliation = reconciliation(reports::add)) {
+            reconciliation.start();
+            assertThat(slots.held).as("freed at start").isEmpty();
+
+            slots.held.put("slot-2", "d-nobody-2");
+            scheduler.advance(Duration.ofSeconds(29));
+            assertThat(slots.held).containsKey("slot-2");
+            scheduler.advance(Duration.ofSeconds(1));
+            assertThat(slots.held).isEmpty();
+
+            reconciliation.close();
+            slots.held.put("slot-3", "d-nobody-3");
+            scheduler.advance(Duration.ofMinutes(5));
+            assertThat(slots.held).containsKey("slot-3");
+            assertThat(reports).extracting(SlotReconciliation.Pass::released)
+                    .containsExactly(List.of("slot-1"), List.of("slot-2"));
+        }
+    }
+
+    /** {@code slotId} held by migrate action {@code actionId} of a platform, in {@code status}. */
+    private void hold(String slotId, String actionId, ActionStatus status, String platformId) {
+        actions.put(actionId, new ActionRecord(actionId, "d", ActionType.MIGRATE, platformId, "u1", "bronze", 0.1,
+                "extreme contention", slotId, status, List.of(new ActionRecord.Step(ActionStatus.PENDING, T0, "decided"),
+                new ActionRecord.Step(status, T0, status.wire()))));
+        slots.held.put(slotId, actionId);
+    }
+
+    private SlotReconciliation.Pass pass() {
+        return reconciliation(p -> { }).pass().toCompletableFuture().join();
+    }
+
+    /** Reconciliation over {@link #actions} and {@link #slots}, every 30 s, for the platforms other than "elsewhere". */
+    private SlotReconciliation reconciliation(Consumer<SlotReconciliation.Pass> report) {
+        SlotReconciliation.Holders holders = new SlotReconciliation.Holders() {
+            @Override
+            public CompletionStage<Optional<ActionRecord>> action(String actionId) {
+                return CompletableFuture.completedFuture(Optional.ofNullable(actions.get(actionId)));
+            }
+
+            @Override
+            public CompletionStage<Optional<ShadowSlot>> slot(String slotId) {
+                return CompletableFuture.completedFuture(Optional.of(new ShadowSlot(slotId, "spare",
+                        SLOT.capacity())));
+            }
+        };
+        return new SlotReconciliation(slots, holders, driver, scheduler, Duration.ofSeconds(30), Duration.ofMinutes(1),
+                platform -> !platform.equals("elsewhere"), report);
+    }
+
     /** Migrate action {@code actionId} of ORIGINAL into SLOT, its states kept in {@link #actions}. */
     private Migration migration(String actionId) {
         actions.put(actionId, new ActionRecord(actionId, "d-1", ActionType.MIGRATE, ORIGINAL.platformId(),
@@ -164,7 +284,7 @@ class MigrationCleanupTest {
     private Object endpoint(Instance instance) throws Exception {
         try {
             return driver.endpoint(instance).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw (Exception) e.getCause();
         }
     }

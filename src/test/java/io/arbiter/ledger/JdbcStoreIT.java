@@ -103,6 +103,8 @@ class JdbcStoreIT {
         store.saveAction(pending);
 
         assertThat(store.decision("d-1").orElseThrow().actions().get(0)).isEqualTo(stopped);
+        assertThat(store.action("d-1-1")).contains(stopped);
+        assertThat(store.action("d-unknown-1")).isEmpty();
         assertThat(store.unfinishedActions()).extracting(ActionRecord::actionId).containsExactly("d-1-2");
     }
 
