@@ -228,7 +228,7 @@ class MigrationCleanupTest {
     /** {@code slotId} held by migrate action {@code actionId} of a platform, in {@code status}. */
     private void hold(String slotId, String actionId, ActionStatus status, String platformId) {
         actions.put(actionId, new ActionRecord(actionId, "d", ActionType.MIGRATE, platformId, "u1", "bronze", 0.1,
-                "extreme contention", slotId, status, List.of(new ActionRecord.Step(ActionStatus.PENDING, T0, "decided"),
+                "extreme contention", slotId, null, status, List.of(new ActionRecord.Step(ActionStatus.PENDING, T0, "decided"),
                 new ActionRecord.Step(status, T0, status.wire()))));
         slots.held.put(slotId, actionId);
     }
@@ -258,7 +258,7 @@ class MigrationCleanupTest {
     /** Migrate action {@code actionId} of ORIGINAL into SLOT, its states kept in {@link #actions}. */
     private Migration migration(String actionId) {
         actions.put(actionId, new ActionRecord(actionId, "d-1", ActionType.MIGRATE, ORIGINAL.platformId(),
-                ORIGINAL.instanceId(), ORIGINAL.clientId(), 0.1, "extreme contention", SLOT.slotId(),
+                ORIGINAL.instanceId(), ORIGINAL.clientId(), 0.1, "extreme contention", SLOT.slotId(), null,
                 ActionStatus.PENDING, List.of(new ActionRecord.Step(ActionStatus.PENDING, T0, "decided"))));
         MigrationListener listener = new MigrationListener() {
             @Override

@@ -137,7 +137,7 @@ class ConcurrentMigrationsIT {
         Instance copy = new Instance(original.instanceId() + "@" + slot.slotId(), original.clientId(), slot.platformId(),
                 original.kind(), original.resources(), null, T0, InstanceState.RUNNING);
         ActionRecord migrate = new ActionRecord(decisionId + "-1", decisionId, ActionType.MIGRATE, platform,
-                original.instanceId(), original.clientId(), 0.1, "extreme contention", slot.slotId(),
+                original.instanceId(), original.clientId(), 0.1, "extreme contention", slot.slotId(), null,
                 ActionStatus.PENDING, List.of(new ActionRecord.Step(ActionStatus.PENDING, T0, "decided")));
         store.saveDecision(new Decision(decisionId, platform, "k-" + platform, false, new Contention(platform,
                 ContentionReason.CAPACITY, Severity.EXTREME, new Resources(8, 0), "vip"), "rev", "v1", T0,

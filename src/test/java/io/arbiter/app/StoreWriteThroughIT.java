@@ -179,7 +179,7 @@ class StoreWriteThroughIT {
     private static Decision migration(String id, String platformId, ActionStatus status) {
         Instant at = Instant.parse("2026-12-03T10:00:00Z");
         ActionRecord migrate = new ActionRecord(id + "-1", id, ActionType.MIGRATE, platformId, platformId + "-i1",
-                "cheap-" + platformId, 0.1, "extreme contention", "slot-" + id, status, List.of(
+                "cheap-" + platformId, 0.1, "extreme contention", "slot-" + id, null, status, List.of(
                         new ActionRecord.Step(ActionStatus.RESERVING, at, "decided"),
                         new ActionRecord.Step(status, at.plusSeconds(1), "slot s1 reserved")));
         return new Decision(id, platformId, "k-" + id, false, new Contention(platformId, ContentionReason.CAPACITY,

@@ -190,6 +190,14 @@ class JdbcStoreIT {
     }
 
     @Test
+    void aMigrationKeepsItsClientsSlaTierAtDecisionTimeInTheStore() {
+        store.saveDecision(migrating("d-1"));
+
+        assertThat(store.decision("d-1").orElseThrow().actions().get(0).slaTier()).isEqualTo(SlaTier.SILVER);
+        assertThat(store.action("d-1-1").orElseThrow()).isEqualTo(migrating("d-1").actions().get(0));
+    }
+
+    @Test
     void aMigrationThatEndedNoLongerCountsTowardsTheLimitButOneTheStoreDoesNotKnowDoes() {
         store.saveDecision(migrating("d-1"));
         store.saveDecision(migrating("d-2"));
@@ -298,7 +306,7 @@ class JdbcStoreIT {
     /** A decision with one migrate action ({@code <id>-1}), reserving. */
     private static Decision migrating(String id) {
         ActionRecord migrate = new ActionRecord(id + "-1", id, ActionType.MIGRATE, "p-" + id, "u-" + id, "c-" + id,
-                0.1, "extreme contention", "slot-" + id, ActionStatus.RESERVING,
+                0.1, "extreme contention", "slot-" + id, SlaTier.SILVER, ActionStatus.RESERVING,
                 List.of(new ActionRecord.Step(ActionStatus.RESERVING, T0, "reserving")));
         return new Decision(id, "p-" + id, "k-" + id, false, new Contention("p-" + id, ContentionReason.CAPACITY,
                 Severity.EXTREME, new Resources(8, 0), null), "rev", "v1", T0, List.of(migrate), new Resources(8, 0),
@@ -307,7 +315,7 @@ class JdbcStoreIT {
 
     private static ActionRecord action(String decisionId, int n, String instance, double cvs, Instant at) {
         return new ActionRecord(decisionId + "-" + n, decisionId, ActionType.INTERRUPT, "p1", instance, "c-" + n, cvs,
-                "lowest CVS", n == 1 ? null : "target-" + n, ActionStatus.PENDING,
+                "lowest CVS", n == 1 ? null : "target-" + n, null, ActionStatus.PENDING,
                 List.of(new ActionRecord.Step(ActionStatus.PENDING, at, "decided")));
     }
 
