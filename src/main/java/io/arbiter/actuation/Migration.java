@@ -78,6 +78,7 @@ public final class Migration {
     private final AtomicBoolean charged = new AtomicBoolean();
     private volatile Scheduler.Cancellable overall;
     private volatile boolean paused;
+    private volatile boolean givenUp;
     private volatile boolean switched;
     private volatile Snapshot preCopy;
 
@@ -193,6 +194,7 @@ public final class Migration {
 
     /** Ends a migration refused its slot: nothing was copied, paused or reserved, so there is nothing to undo. */
     private void refuse(String why) {
+        givenUp = true;
         deadline.bound(listener.reached(ActionStatus.ABORTED, parts.scheduler().now(),
                         why + "; nothing was done, the original keeps serving"), "recording aborted")
                 .whenComplete((v, f) -> outcome.complete(ActionStatus.ABORTED));
@@ -213,13 +215,18 @@ public final class Migration {
 
     /**
      * Records {@code status}, then runs {@code work} within the step timeout and the migration's;
-     * {@code late} (may be null) undoes work that succeeds after it was cut short.
+     * {@code late} (may be null) undoes work that succeeds after it was cut short. Work whose state
+     * was recorded only after the migration had given up (a slow store) is not started at all.
      */
     private <T> CompletionStage<T> step(ActionStatus status, String note, Supplier<CompletionStage<T>> work,
                                         Consumer<? super T> late) {
-        return deadline.bound(listener.reached(status, parts.scheduler().now(), note)
-                .thenCompose(v -> expired.isDone() ? expired.<T>thenApply(x -> null) : work.get()),
-                status.wire(), expired, late);
+        return deadline.bound(listener.reached(status, parts.scheduler().now(), note).thenCompose(v -> {
+            if (expired.isDone()) {
+                return expired.<T>thenApply(x -> null);
+            }
+            return givenUp ? CompletableFuture.<T>failedFuture(new StepFailure(status.wire() + " was not started:"
+                    + " the migration had been given up")) : work.get();
+        }), status.wire(), expired, late);
     }
 
     /**
@@ -328,6 +335,7 @@ public final class Migration {
     }
 
     private void rollBack(String why) {
+        givenUp = true;
         rollback.run(why, paused).whenComplete((v, f) -> outcome.complete(ActionStatus.ABORTED));
     }
 

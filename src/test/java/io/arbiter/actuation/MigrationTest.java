@@ -277,6 +277,23 @@ class MigrationTest {
     }
 
     @Test
+    void aPauseWhoseStateIsRecordedOnlyAfterItsStepTimedOutIsNeverAskedOfTheRouter() {
+        CompletableFuture<Void> slowStore = new CompletableFuture<>();
+        listener = (status, at, note) -> {
+            states.add(status.wire());
+            return status == ActionStatus.PAUSING ? slowStore : CompletableFuture.completedFuture(null);
+        };
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+        scheduler.advance(Duration.ofMinutes(1));
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
+
+        slowStore.complete(null);
+
+        assertThat(router.calls).as("a pause now would hold the service's requests for good").isEmpty();
+        assertThat(reservations).isEmpty();
+    }
+
+    @Test
     void anInstanceWithoutRoutedTrafficSkipsTheRouter() {
         Instance quiet = new Instance("u1", "bronze", "rack", InstanceKind.UNINTERRUPTIBLE, new Resources(8, 16), null,
                 T0.minusSeconds(3600), InstanceState.RUNNING);
