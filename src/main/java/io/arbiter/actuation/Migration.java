@@ -7,7 +7,6 @@ import io.arbiter.domain.InstanceKind;
 import io.arbiter.domain.InstanceState;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.ReservationOutcome;
-import io.arbiter.domain.Route;
 import io.arbiter.domain.ShadowSlot;
 
 import java.time.Duration;
@@ -34,8 +33,8 @@ import java.util.function.Supplier;
  * Before the switch, any failure, a step longer than the step timeout, or the whole migration
  * longer than its timeout rolls it back ({@link MigrationRollback}: {@code rolling-back} →
  * {@code aborted}): the service is resumed on the original, which kept serving; the copy is
- * terminated; the slot is released. After the switch it only goes forward, and the whole-migration
- * timeout no longer applies: each step (pointing the service at the copy, charging, resuming,
+ * terminated; the slot is released. After the switch it only goes forward ({@link MigrationSwitchOver}),
+ * and the whole-migration timeout no longer applies: each step (pointing the service at the copy, charging, resuming,
  * each attempt at terminating the original, releasing) has the step timeout. Terminating the
  * original is tried {@value #TERMINATE_ATTEMPTS} times; a step that fails or times out ends the
  * migration {@code failed}, with the reason; it then no longer counts as running. A migration that
@@ -75,11 +74,9 @@ public final class Migration {
     private final CompletableFuture<Void> expired = new CompletableFuture<>();
     private final CompletableFuture<ActionStatus> outcome = new CompletableFuture<>();
     private final AtomicBoolean switching = new AtomicBoolean();
-    private final AtomicBoolean charged = new AtomicBoolean();
     private volatile Scheduler.Cancellable overall;
     private volatile boolean paused;
     private volatile boolean givenUp;
-    private volatile boolean switched;
     private volatile Snapshot preCopy;
 
     /**
@@ -229,10 +226,8 @@ public final class Migration {
         }), status.wire(), expired, late);
     }
 
-    /**
-     * From the switch on, only forward, each step within the step timeout. Steps are idempotent and
-     * all run again after a restart; a state is recorded only when it is past {@code lastRecorded}.
-     */
+
+    /** From the switch on, only forward: the whole-migration timeout no longer applies. */
     private void goForward(ActionStatus lastRecorded) {
         if (!switching.compareAndSet(false, true)) {
             return;
@@ -241,106 +236,13 @@ public final class Migration {
         if (whole != null) {
             whole.cancel();
         }
-        switched = lastRecorded.ordinal() > ActionStatus.SWITCHING.ordinal();
-        boolean resumed = lastRecorded.ordinal() > ActionStatus.RESUMING.ordinal();
-        after(lastRecorded, ActionStatus.SWITCHING, switchNote(), () -> switched ? done() : pointAtCopy())
-                .thenCompose(v -> {
-                    switched = true;
-                    return chargeOnce();
-                })
-                .thenCompose(v -> after(lastRecorded, ActionStatus.RESUMING,
-                        original.service() == null ? "no routed traffic" : "releasing held requests to the copy",
-                        () -> original.service() == null || resumed ? done() : parts.router().resume(original.service())))
-                .thenCompose(v -> after(lastRecorded, ActionStatus.TERMINATING,
-                        "terminating the original " + original.instanceId(), Migration::done))
-                .thenCompose(v -> terminateOriginal(1))
-                .thenCompose(v -> after(lastRecorded, ActionStatus.RELEASING,
-                        "freeing the original's room on " + original.platformId(), () -> {
-                            release.run();
-                            return done();
-                        }))
-                .thenCompose(v -> after(lastRecorded, ActionStatus.COMPLETED,
-                        copy.instanceId() + " serves in shadow slot " + slot.slotId() + " on " + slot.platformId(),
-                        Migration::done))
-                .whenComplete((v, failure) -> {
-                    if (failure == null) {
-                        outcome.complete(ActionStatus.COMPLETED);
-                    } else {
-                        fail(failure);
-                    }
-                });
-    }
-
-    /** Ends a migration that cannot finish: charged all the same (it reached the switch), then {@code failed}. */
-    private void fail(Throwable failure) {
-        String why = (switched ? "traffic was switched, but " : "the switch did not complete: ") + reason(failure);
-        chargeOnce().exceptionally(f -> null)
-                .thenCompose(v -> deadline.bound(listener.reached(ActionStatus.FAILED, parts.scheduler().now(), why),
-                        "recording failed"))
-                .whenComplete((x, y) -> outcome.complete(ActionStatus.FAILED));
-    }
-
-    /** The charge, within the step timeout; once it succeeded, not asked again. */
-    private CompletionStage<Void> chargeOnce() {
-        if (charged.get()) {
-            return done();
-        }
-        return deadline.bound(charge.get(), "charging client " + original.clientId())
-                .thenRun(() -> charged.set(true));
-    }
-
-    /** Records {@code status} unless it was recorded before the restart, then runs {@code work}; all within the step timeout. */
-    private CompletionStage<Void> after(ActionStatus lastRecorded, ActionStatus status, String note,
-                                        Supplier<CompletionStage<Void>> work) {
-        CompletionStage<Void> recorded = status.ordinal() <= lastRecorded.ordinal() && afterSwitch(lastRecorded)
-                ? done() : listener.reached(status, parts.scheduler().now(), note);
-        return deadline.bound(recorded.thenCompose(v -> work.get()), status.wire());
-    }
-
-    private String switchNote() {
-        return original.service() == null ? "the copy takes over from " + original.instanceId()
-                : "pointing service " + original.service() + " at " + copy.instanceId();
-    }
-
-    private CompletionStage<Void> pointAtCopy() {
-        if (original.service() == null) {
-            return done();
-        }
-        return parts.driver().endpoint(copy)
-                .thenCompose(at -> parts.router().point(new Route(original.service(), copy.instanceId(), at, true)));
-    }
-
-    /** One attempt within the step timeout; a failed or timed-out attempt is tried again after a back-off. */
-    private CompletionStage<Void> terminateOriginal(int attempt) {
-        return deadline.bound(parts.driver().terminate(original), "terminating the original " + original.instanceId())
-                .handle((v, failure) -> {
-                    if (failure == null) {
-                        return done();
-                    }
-                    if (attempt >= TERMINATE_ATTEMPTS) {
-                        return CompletableFuture.<Void>failedFuture(new StepFailure("the original could not be "
-                                + "terminated after " + attempt + " attempts: " + reason(failure)));
-                    }
-                    CompletableFuture<Void> retried = new CompletableFuture<>();
-                    Duration wait = TERMINATE_BACKOFF.multipliedBy(1L << (attempt - 1));
-                    parts.scheduler().schedule(wait, () -> terminateOriginal(attempt + 1).whenComplete((x, f) -> {
-                        if (f != null) {
-                            retried.completeExceptionally(f);
-                        } else {
-                            retried.complete(null);
-                        }
-                    }));
-                    return retried;
-                }).thenCompose(stage -> stage);
+        new MigrationSwitchOver(original, copy, slot, parts, listener, charge, release, deadline).run(lastRecorded)
+                .whenComplete((status, f) -> outcome.complete(status));
     }
 
     private void rollBack(String why) {
         givenUp = true;
         rollback.run(why, paused).whenComplete((v, f) -> outcome.complete(ActionStatus.ABORTED));
-    }
-
-    private static CompletionStage<Void> done() {
-        return CompletableFuture.completedFuture(null);
     }
 
     private static String sized(Snapshot s) {

@@ -61,7 +61,7 @@ class MigrationCleanupTest {
     }
 
     @Test
-    void aCopyThatCannotBeTerminatedDuringRollbackIsRecordedAndKeepsItsSlotReserved() throws Exception {
+    void aCopyThatCannotBeTerminatedDuringRollbackKeepsItsSlotUntilReconciliationTerminatesIt() throws Exception {
         driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId())
                 .withRestore(SimulatorDriver.OnRestore.HANG, Duration.ZERO).withTerminate(true, false));
         CompletionStage<ActionStatus> outcome = migration("d-1-1").start();
@@ -73,10 +73,19 @@ class MigrationCleanupTest {
                 "the copy u1@slot-a could not be terminated, so slot slot-a stays reserved until reconciliation"
                         + " terminates it: simulated termination failure of u1@slot-a", "the original keeps serving");
         assertThat(slots.held).containsEntry("slot-a", "d-1-1");
+        assertThat(pass().problems()).singleElement().asString().contains("simulated termination failure");
+        assertThat(slots.held).as("kept while the copy may live").containsEntry("slot-a", "d-1-1");
+
+        driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId()).withTerminate(false, false));
+        SlotReconciliation.Pass pass = pass();
+
+        assertThat(pass.released()).containsExactly("slot-a");
+        assertThat(slots.held).isEmpty();
+        assertThat(driver.calls()).filteredOn(("terminate " + COPY.instanceId())::equals).hasSize(3);
     }
 
     @Test
-    void aSlotThatCannotBeReleasedDuringRollbackIsRecordedAndStaysHeld() {
+    void aSlotThatCannotBeReleasedDuringRollbackIsRecordedAndFreedByReconciliation() {
         driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId())
                 .withRestore(SimulatorDriver.OnRestore.HANG, Duration.ZERO));
         slots.failingReleases.set(1);
@@ -88,6 +97,9 @@ class MigrationCleanupTest {
         assertThat(lastNote("d-1-1")).contains("slot slot-a could not be released; reconciliation releases it: the store"
                 + " is down");
         assertThat(slots.held).containsEntry("slot-a", "d-1-1");
+
+        assertThat(pass().released()).containsExactly("slot-a");
+        assertThat(slots.held).isEmpty();
     }
 
     @Test
@@ -109,7 +121,7 @@ class MigrationCleanupTest {
     }
 
     @Test
-    void aCopyRestoredLateThatCannotBeTerminatedLeavesItsSlotReservedForReconciliation() throws Exception {
+    void aCopyRestoredLateThatCannotBeTerminatedKeepsItsSlotUntilReconciliationTerminatesIt() throws Exception {
         driver.behave("u1", driver.behaviourOf("u1").withRestore(SimulatorDriver.OnRestore.COMPLETE,
                 Duration.ofSeconds(90)));
         migration("d-1-1").start();
@@ -121,6 +133,12 @@ class MigrationCleanupTest {
         assertThat(endpoint(COPY)).as("the late copy runs").isNotNull();
         assertThat(slots.held).containsEntry("slot-a", "d-1-1");
         assertThat(noticed).singleElement().asString().contains("could not be terminated", "reconciliation does it");
+
+        driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId()).withTerminate(false, false));
+        pass();
+
+        assertThatThrownBy(() -> endpoint(COPY)).hasMessageContaining("not running");
+        assertThat(slots.held).isEmpty();
     }
 
     @Test
@@ -137,53 +155,6 @@ class MigrationCleanupTest {
         assertThat(slots.held).isEmpty();
         assertThat(noticed).containsExactly("slot slot-a was reserved after its step timed out; released again");
         assertThat(driver.calls()).noneMatch(c -> c.startsWith("snapshot"));
-    }
-
-    @Test
-    void reconciliationTerminatesTheCopyARollbackCouldNotAndFreesItsSlot() throws Exception {
-        driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId())
-                .withRestore(SimulatorDriver.OnRestore.HANG, Duration.ZERO).withTerminate(true, false));
-        migration("d-1-1").start();
-        scheduler.advance(Duration.ofMinutes(1));
-        assertThat(pass().problems()).singleElement().asString().contains("simulated termination failure");
-        assertThat(slots.held).as("kept while the copy may live").containsEntry("slot-a", "d-1-1");
-
-        driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId()).withTerminate(false, false));
-        SlotReconciliation.Pass pass = pass();
-
-        assertThat(pass.released()).containsExactly("slot-a");
-        assertThat(slots.held).isEmpty();
-        assertThat(driver.calls()).filteredOn(("terminate " + COPY.instanceId())::equals).hasSize(3);
-    }
-
-    @Test
-    void reconciliationFreesASlotWhoseReleaseFailedDuringRollback() {
-        driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId())
-                .withRestore(SimulatorDriver.OnRestore.HANG, Duration.ZERO));
-        slots.failingReleases.set(1);
-        migration("d-1-1").start();
-        scheduler.advance(Duration.ofMinutes(1));
-        assertThat(slots.held).containsEntry("slot-a", "d-1-1");
-
-        assertThat(pass().released()).containsExactly("slot-a");
-        assertThat(slots.held).isEmpty();
-    }
-
-    @Test
-    void reconciliationTerminatesACopyThatCameUpLateAndCouldNotBeTerminatedThen() throws Exception {
-        driver.behave("u1", driver.behaviourOf("u1").withRestore(SimulatorDriver.OnRestore.COMPLETE,
-                Duration.ofSeconds(90)));
-        migration("d-1-1").start();
-        scheduler.advance(Duration.ofMinutes(1));
-        driver.behave(COPY.instanceId(), driver.behaviourOf("u1").withTerminate(true, false));
-        scheduler.advance(Duration.ofSeconds(30));
-        assertThat(endpoint(COPY)).isNotNull();
-
-        driver.behave(COPY.instanceId(), driver.behaviourOf(COPY.instanceId()).withTerminate(false, false));
-        pass();
-
-        assertThatThrownBy(() -> endpoint(COPY)).hasMessageContaining("not running");
-        assertThat(slots.held).isEmpty();
     }
 
     @Test
