@@ -6,7 +6,6 @@ import io.arbiter.arbitration.Arbitrator;
 import io.arbiter.arbitration.MigrationOptions;
 import io.arbiter.arbitration.Standings;
 import io.arbiter.domain.ActionType;
-import io.arbiter.domain.Client;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Decision;
@@ -33,11 +32,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -115,7 +112,7 @@ final class ArbitrationService implements Arbitrations {
                             new Standings(clientScores.join(), standings.join(), recent.join()), criteria,
                             snapshot.rules().revision(), snapshot.policy().version(),
                             rulesFired(standings.join().values()), now), migration.join()));
-        }).thenCompose(this::withTiersOfMovedClients).thenCompose(decision -> {
+        }).thenCompose(decision -> MovedClientTiers.kept(grid, decision)).thenCompose(decision -> {
             if (dryRun) {
                 return CompletableFuture.completedFuture(new Result(decision, false));
             }
@@ -186,28 +183,6 @@ final class ArbitrationService implements Arbitrations {
         return CompletableFuture.allOf(slots, held, migrating).thenApply(done -> new MigrationOptions(snapshot.rules(),
                 snapshot.policy(), slots.join().stream().filter(s -> !held.join().containsKey(s.slotId())).toList(),
                 migrating.join().size()));
-    }
-
-    /**
-     * {@code decision} with the SLA tier of each client it moves kept on the migrate, penalize and
-     * downgrade actions: what the charge needs, in the store with the decision, whatever the grid
-     * forgets later. A decision that moves nothing is answered as it is.
-     */
-    private CompletionStage<Decision> withTiersOfMovedClients(Decision decision) {
-        Set<String> moved = new LinkedHashSet<>();
-        decision.actions().stream().filter(a -> a.type() == ActionType.MIGRATE).forEach(a -> moved.add(a.clientId()));
-        if (moved.isEmpty()) {
-            return CompletableFuture.completedFuture(decision);
-        }
-        Map<String, CompletableFuture<Optional<Client>>> clients = new LinkedHashMap<>();
-        moved.forEach(id -> clients.put(id, grid.client(id).toCompletableFuture()));
-        return CompletableFuture.allOf(clients.values().toArray(CompletableFuture[]::new)).thenApply(done ->
-                decision.withActions(decision.actions().stream().map(a -> {
-                    boolean charged = a.type() == ActionType.MIGRATE || a.type() == ActionType.PENALIZE
-                            || a.type() == ActionType.DOWNGRADE;
-                    return charged && clients.containsKey(a.clientId())
-                            ? a.withSlaTier(clients.get(a.clientId()).join().map(Client::slaTier).orElse(null)) : a;
-                }).toList()));
     }
 
     private record Gathered(PlatformView view, Collection<Instance> instances) {
