@@ -1,6 +1,7 @@
 package io.arbiter.app;
 
 import io.arbiter.testing.Http;
+import io.arbiter.testing.Postgres;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import static io.arbiter.testing.Events.client;
 import static io.arbiter.testing.Events.instance;
 import static io.arbiter.testing.Events.platform;
 import static io.arbiter.testing.NodeProcess.awaitReady;
-import static io.arbiter.testing.NodeProcess.connectToPostgres;
 import static io.arbiter.testing.NodeProcess.freePort;
 import static io.arbiter.testing.NodeProcess.kill9;
 import static io.arbiter.testing.NodeProcess.serve;
@@ -112,7 +112,7 @@ class MigrationRestartIT {
             awaitReady(http, first, work.resolve("first.log"));
             usePolicy(http);
             register(http, "c");
-            try (Connection ledgerLock = connectToPostgres(postgres)) {
+            try (Connection ledgerLock = Postgres.connect(postgres)) {
                 ledgerLock.setAutoCommit(false);
                 try (Statement s = ledgerLock.createStatement()) {
                     s.execute("LOCK TABLE ledger IN EXCLUSIVE MODE");
@@ -141,7 +141,7 @@ class MigrationRestartIT {
                     .filter(e -> "downgrade".equals(e.getString("type"))).findFirst().orElseThrow();
             assertThat(downgrade.getJsonObject("slaTier").getString("fromTier")).isEqualTo("silver");
             assertThat(downgrade.getJsonObject("slaTier").getString("toTier")).isEqualTo("bronze");
-            try (Connection c = connectToPostgres(postgres); Statement s = c.createStatement();
+            try (Connection c = Postgres.connect(postgres); Statement s = c.createStatement();
                  ResultSet held = s.executeQuery("SELECT slot_id, action_id FROM reservations")) {
                 assertThat(held.next()).as("the copy's slot stays reserved").isTrue();
                 assertThat(held.getString(1)).isEqualTo("c-slot");

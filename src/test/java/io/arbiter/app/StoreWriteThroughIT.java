@@ -11,7 +11,7 @@ import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
 import io.arbiter.testing.Http;
 import io.arbiter.testing.Platforms;
-import io.arbiter.testing.TestDatabase;
+import io.arbiter.testing.Postgres;
 import io.arbiter.testing.TestNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -67,8 +67,8 @@ class StoreWriteThroughIT {
 
     @Test
     void theNodesStoreNoLongerAcknowledgesCommitsBeforeTheyAreOnDisk() {
-        assertThat(TestDatabase.show(node.storeOptions(), "synchronous_commit")).isEqualTo("on");
-        assertThat(TestDatabase.show(node.storeOptions(), "fsync")).isEqualTo("on");
+        assertThat(Postgres.show(node.storeOptions(), "synchronous_commit")).isEqualTo("on");
+        assertThat(Postgres.show(node.storeOptions(), "fsync")).isEqualTo("on");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.arbiter.domain.ReservationOutcome;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
 import io.arbiter.domain.SlaTier;
+import io.arbiter.testing.Postgres;
 import io.arbiter.testing.TestDatabase;
 import io.arbiter.testing.ProjectDir;
 import org.junit.jupiter.api.AfterEach;
@@ -267,9 +268,9 @@ class JdbcStoreIT {
         try (EmbeddedDatabase server = EmbeddedDatabase.start(dir.resolve("postgres"))) {
             StoreOptions own = server.options("postgres", 1);
 
-            assertThat(TestDatabase.show(own, "synchronous_commit")).isEqualTo("on");
-            assertThat(TestDatabase.show(own, "fsync")).isEqualTo("on");
-            assertThat(TestDatabase.show(own, "full_page_writes")).isEqualTo("on");
+            assertThat(Postgres.show(own, "synchronous_commit")).isEqualTo("on");
+            assertThat(Postgres.show(own, "fsync")).isEqualTo("on");
+            assertThat(Postgres.show(own, "full_page_writes")).isEqualTo("on");
         }
     }
 

@@ -5,9 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,16 +62,6 @@ public final class NodeProcess {
             Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()));
             server.ifPresent(ProcessHandle::destroy);
         }
-    }
-
-    /**
-     * A connection, as user {@code postgres}, to the embedded PostgreSQL running on {@code dataDir}
-     * (its port read from the server's {@code postmaster.pid}): to look at, or hold locks in, a node's
-     * own store from outside.
-     */
-    public static Connection connectToPostgres(Path dataDir) throws IOException, SQLException {
-        String port = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).trim();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", null);
     }
 
     /** A port free on this machine now. */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,17 +36,6 @@ public final class TestDatabase {
             throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
         }
         return server().options(name, 2);
-    }
-
-    /** What the server {@code options} reach answers to {@code SHOW setting}. */
-    public static String show(StoreOptions options, String setting) {
-        try (Connection c = DriverManager.getConnection(options.jdbcUrl(), options.user(), options.password());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW " + setting)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("SHOW " + setting + " failed: " + e.getMessage(), e);
-        }
     }
 
     /** The shared server. */
