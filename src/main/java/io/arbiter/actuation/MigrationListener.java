@@ -13,4 +13,11 @@ public interface MigrationListener {
 
     /** Records that the migration reached {@code status}; a failed stage aborts a migration not yet switched. */
     CompletionStage<Void> reached(ActionStatus status, Instant at, String note);
+
+    /**
+     * Hears of what happened after the migration ended, where its history can no longer say it:
+     * a step cut short that succeeded late and was undone. Nothing by default.
+     */
+    default void noticed(String note) {
+    }
 }

@@ -19,9 +19,12 @@ import java.util.function.Supplier;
 /**
  * The embedded default platform: instances simulated in process. Each instance behaves as told
  * (stops gracefully after a delay, ignores graceful shutdown, or the call fails; termination may
- * fail too; snapshots and restores take a while, fail, or a restore hangs), with delays on the
- * injected {@link Scheduler}, so every actuation path is testable and deterministic (a zero delay
- * completes at once). Calls are idempotent per instance and recorded for inspection.
+ * fail or hang too; snapshots and restores take a while, fail, or a restore hangs), with delays on
+ * the injected {@link Scheduler}, so every actuation path is testable and deterministic (a zero delay
+ * completes at once). Calls are idempotent per instance and recorded for inspection. A graceful
+ * shutdown is asked once per instance (a second call answers the first's outcome); a termination
+ * is asked anew each time, as a retry of a real platform's call would be, with the behaviour in
+ * force then.
  *
  * <p>An instance that carries a {@code service} is a live HTTP backend on 127.0.0.1 once
  * {@link #startBackend} is called (the wiring does so when the instance is registered): a small
@@ -52,13 +55,15 @@ public final class SimulatorDriver implements PlatformDriver, AutoCloseable {
      *
      * @param stopAfter how long a graceful shutdown takes, for {@link OnShutdown#STOP}
      * @param terminateFails whether forced termination fails too
+     * @param terminateHangs whether forced termination never answers (the caller's timeout must act);
+     *                       it wins over {@code terminateFails}
      * @param snapshotDelay how long taking a snapshot of it takes
      * @param snapshotFails whether taking a snapshot of it fails
      * @param onRestore what restoring its snapshots (into any slot) does
      * @param restoreDelay how long a restore takes, for {@link OnRestore#COMPLETE}
      */
-    public record Behaviour(OnShutdown onShutdown, Duration stopAfter, boolean terminateFails, Duration snapshotDelay,
-                            boolean snapshotFails, OnRestore onRestore, Duration restoreDelay) {
+    public record Behaviour(OnShutdown onShutdown, Duration stopAfter, boolean terminateFails, boolean terminateHangs,
+                            Duration snapshotDelay, boolean snapshotFails, OnRestore onRestore, Duration restoreDelay) {
 
         public Behaviour {
             Objects.requireNonNull(onShutdown, "onShutdown");
@@ -72,7 +77,7 @@ public final class SimulatorDriver implements PlatformDriver, AutoCloseable {
 
         /** Shutdown behaviour only; snapshots and restores complete at once. */
         public Behaviour(OnShutdown onShutdown, Duration stopAfter, boolean terminateFails) {
-            this(onShutdown, stopAfter, terminateFails, Duration.ZERO, false, OnRestore.COMPLETE, Duration.ZERO);
+            this(onShutdown, stopAfter, terminateFails, false, Duration.ZERO, false, OnRestore.COMPLETE, Duration.ZERO);
         }
 
         /** Stops gracefully after {@code delay}. */
@@ -92,12 +97,20 @@ public final class SimulatorDriver implements PlatformDriver, AutoCloseable {
 
         /** This behaviour, with snapshots that take {@code delay} and then succeed or fail. */
         public Behaviour withSnapshot(Duration delay, boolean fails) {
-            return new Behaviour(onShutdown, stopAfter, terminateFails, delay, fails, onRestore, restoreDelay);
+            return new Behaviour(onShutdown, stopAfter, terminateFails, terminateHangs, delay, fails, onRestore,
+                    restoreDelay);
         }
 
         /** This behaviour, with restores of its snapshots that do {@code what} (after {@code delay} when completing). */
         public Behaviour withRestore(OnRestore what, Duration delay) {
-            return new Behaviour(onShutdown, stopAfter, terminateFails, snapshotDelay, snapshotFails, what, delay);
+            return new Behaviour(onShutdown, stopAfter, terminateFails, terminateHangs, snapshotDelay, snapshotFails,
+                    what, delay);
+        }
+
+        /** This behaviour, with forced termination that fails, or that never answers. */
+        public Behaviour withTerminate(boolean fails, boolean hangs) {
+            return new Behaviour(onShutdown, stopAfter, fails, hangs, snapshotDelay, snapshotFails, onRestore,
+                    restoreDelay);
         }
     }
 
@@ -105,7 +118,6 @@ public final class SimulatorDriver implements PlatformDriver, AutoCloseable {
     private final Behaviour defaults;
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> shutdowns = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Void>> terminations = new ConcurrentHashMap<>();
     private final Map<String, StateCopy> snapshots = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final SimulatedBackends backends = new SimulatedBackends();
@@ -157,14 +169,16 @@ public final class SimulatorDriver implements PlatformDriver, AutoCloseable {
     @Override
     public CompletionStage<Void> terminate(Instance instance) {
         record("terminate " + instance.instanceId());
-        return terminations.computeIfAbsent(SimulatedBackends.placement(instance), key -> {
-            if (behaviourOf(instance.instanceId()).terminateFails()) {
-                return CompletableFuture.failedFuture(
-                        new IllegalStateException("simulated termination failure of " + instance.instanceId()));
-            }
-            backends.stop(instance);
-            return CompletableFuture.completedFuture(null);
-        });
+        Behaviour b = behaviourOf(instance.instanceId());
+        if (b.terminateHangs()) {
+            return new CompletableFuture<>();
+        }
+        if (b.terminateFails()) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("simulated termination failure of " + instance.instanceId()));
+        }
+        backends.stop(instance);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

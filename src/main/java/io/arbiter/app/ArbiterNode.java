@@ -1,6 +1,7 @@
 package io.arbiter.app;
 
 import io.arbiter.actuation.SimulatorDriver;
+import io.arbiter.actuation.SlotReconciliation;
 import io.arbiter.arbitration.DecisionIds;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionType;
@@ -100,6 +101,7 @@ public final class ArbiterNode implements AutoCloseable {
         DecisionJournal journal = null;
         SimulatorDriver simulator = null;
         OwnedArbitration owned = null;
+        SlotReconciliation reconciliation = null;
         try {
             new JvmMemoryMetrics().bindTo(registry);
             Gauge.builder("arbiter.cluster.members", member, GridMember::clusterSize)
@@ -151,6 +153,8 @@ public final class ArbiterNode implements AutoCloseable {
             // Unfinished migrations: rolled back before their switch, finished after it; their charges settled.
             List<ActionRecord> migrations = unfinished.stream().filter(a -> a.type() == ActionType.MIGRATE).toList();
             migrator.recover(unfinished);
+            reconciliation = migrator.reconciliation(store, journal.storeThreads(), member.store()::ownsPlatform);
+            reconciliation.start();
 
             ContentionForecaster forecaster = new ContentionForecaster(member.store(), member.decisionLog(), engine,
                     clock, registry);
@@ -168,10 +172,10 @@ public final class ArbiterNode implements AutoCloseable {
             vertx.deployVerticle(http).await(30, TimeUnit.SECONDS);
             LOG.info("Arbiter listening on http://{}:{} (data under {}); router on http://{}:{}/{service}/…",
                     config.http().host(), http.port(), config.dataDir(), config.router().host(), proxy.port());
-            return new ArbiterNode(member, vertx, http, proxy, store, migrations, watcher, refresher, owned, timers,
-                    simulator, journal, store);
+            return new ArbiterNode(member, vertx, http, proxy, store, migrations, watcher, refresher, owned,
+                    reconciliation, timers, simulator, journal, store);
         } catch (Exception e) {
-            closeQuietly(watcher, refresher, owned, timers, simulator, journal, store);
+            closeQuietly(watcher, refresher, owned, reconciliation, timers, simulator, journal, store);
             if (vertx != null) {
                 vertx.close();
             }

@@ -118,7 +118,7 @@ final class ArbitrationService implements Arbitrations {
                             new Standings(clientScores.join(), standings.join(), recent.join()), criteria,
                             snapshot.rules().revision(), snapshot.policy().version(),
                             rulesFired(standings.join().values()), now), migration.join()));
-        }).thenCompose(decision -> {
+        }).thenCompose(decision -> MovedClientTiers.kept(grid, decision)).thenCompose(decision -> {
             if (dryRun) {
                 return CompletableFuture.completedFuture(new Result(decision, false));
             }

@@ -27,7 +27,10 @@ import java.util.concurrent.Executor;
  * Charges a migrated client: runs {@code rules/penalties.drl} for the move, appends what it derives
  * to the ledger under ids taken from the decision's {@code penalize} and {@code downgrade} actions
  * (so a retry, a restart or a takeover cannot charge twice), puts the downgrade into effect, and
- * completes those actions. When the migration is rolled back they are aborted instead.
+ * completes those actions. When the migration is rolled back they are aborted instead. The client's
+ * SLA tier is the one the actions kept when the decision was taken, so that a restart of a lone
+ * node (whose grid has forgotten the client) charges and downgrades exactly as the first run would
+ * have; only actions decided before the tier was kept fall back to the grid.
  */
 final class LedgerCharges {
 
@@ -92,7 +95,7 @@ final class LedgerCharges {
     private CompletionStage<Void> write(ActionRecord migrate, Pending pending) {
         Instant now = clock.instant();
         PolicyEngine.Snapshot rules = engine.current();
-        SlaTier tier = pending.client().map(Client::slaTier).orElse(null);
+        SlaTier tier = tierWhenDecided(migrate, pending);
         Penalties.Outcome outcome = Penalties.evaluate(rules.rules(), rules.policy(),
                 new PenaltyFacts.Moved(migrate.clientId(), migrate.instanceId(), tier, migrate.cvs()));
         List<CompletableFuture<?>> steps = new ArrayList<>();
@@ -106,6 +109,13 @@ final class LedgerCharges {
             steps.add(journal.advance(a.actionId(), ActionStatus.COMPLETED, now, note).toCompletableFuture());
         }
         return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
+    }
+
+    /** The tier the decision kept with its actions; the grid's, for actions decided before it was kept. */
+    private static SlaTier tierWhenDecided(ActionRecord migrate, Pending pending) {
+        return pending.actions().stream().map(ActionRecord::slaTier).filter(t -> t != null).findFirst()
+                .or(() -> Optional.ofNullable(migrate.slaTier()))
+                .orElseGet(() -> pending.client().map(Client::slaTier).orElse(null));
     }
 
     private String charges(ActionRecord penalize, ActionRecord migrate, List<PenaltyFacts.Charge> charges, Instant now) {

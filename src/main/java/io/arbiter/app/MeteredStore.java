@@ -3,6 +3,7 @@ package io.arbiter.app;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.LedgerEntry;
+import io.arbiter.domain.ReservationOutcome;
 import io.arbiter.ledger.DurableStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,8 +56,8 @@ final class MeteredStore implements DurableStore {
     }
 
     @Override
-    public boolean reserve(String slotId, String actionId) {
-        return write("reserve", () -> store.reserve(slotId, actionId));
+    public ReservationOutcome reserve(String slotId, String actionId, int maxRunning) {
+        return write("reserve", () -> store.reserve(slotId, actionId, maxRunning));
     }
 
     @Override
@@ -70,6 +71,11 @@ final class MeteredStore implements DurableStore {
     @Override
     public Optional<Decision> decision(String decisionId) {
         return store.decision(decisionId);
+    }
+
+    @Override
+    public Optional<ActionRecord> action(String actionId) {
+        return store.action(actionId);
     }
 
     @Override

@@ -2,33 +2,40 @@ package io.arbiter.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.actuation.Migration;
+import io.arbiter.actuation.MigrationListener;
 import io.arbiter.actuation.PlatformDriver;
 import io.arbiter.actuation.Scheduler;
 import io.arbiter.actuation.ShadowReservations;
+import io.arbiter.actuation.SlotReconciliation;
 import io.arbiter.actuation.TrafficRouter;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.Instance;
-import io.arbiter.domain.InstanceKind;
 import io.arbiter.domain.InstanceState;
-import io.arbiter.domain.Resources;
 import io.arbiter.domain.ShadowSlot;
 import io.arbiter.grid.GridStore;
 import io.arbiter.ingest.Ingestor;
 import io.arbiter.ingest.Json;
+import io.arbiter.ledger.DurableStore;
 import io.arbiter.policy.Policy;
 import io.arbiter.policy.PolicyEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * Carries out a decision's {@code migrate} actions as {@link Migration} sagas: looks up the instance
@@ -41,6 +48,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Migrator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+    /** How often shadow slots left held by migrations that ended are looked for and freed. */
+    static final Duration RECONCILE_EVERY = Duration.ofSeconds(30);
 
     private final Migration.Parts parts;
     private final GridStore grid;
@@ -109,19 +118,16 @@ final class Migrator {
                 finished(action, ActionStatus.ABORTED, why);
                 return null;
             }
-            Instance original = instance.orElseGet(() -> remembered(action));
-            ShadowSlot target = slot.orElseGet(() -> new ShadowSlot(action.target(), "unknown", Resources.ZERO));
-            Instance copy = new Instance(original.instanceId() + "@" + target.slotId(), original.clientId(),
-                    target.platformId(), original.kind(), original.resources(), original.service(),
-                    parts.scheduler().now(), InstanceState.RUNNING);
+            Instance original = instance.orElseGet(() -> Migration.remembered(action));
+            ShadowSlot target = slot.orElseGet(() -> Migration.unregistered(action.target()));
+            Instance copy = Migration.copyOf(original, target, parts.scheduler().now());
             Policy.Migration policy = engine.current().policy().policy().migration();
             if (resumeFrom == null) {
                 grid.setState(original.instanceId(), InstanceState.MIGRATING);
             }
             Migration saga = new Migration(action.actionId(), original, copy, target,
-                    new Migration.Timeouts(policy.timeout(), policy.stepTimeout()), parts,
-                    (status, at, note) -> journal.advance(action.actionId(), status, at, note).thenApply(a -> null),
-                    () -> ledger.charge(action), () -> moved(action, original, copy));
+                    new Migration.Limits(policy.timeout(), policy.stepTimeout(), policy.maxConcurrent()), parts,
+                    listener(action), () -> ledger.charge(action), () -> moved(action, original, copy));
             CompletionStage<ActionStatus> outcome = resumeFrom == null ? saga.start() : saga.resume(resumeFrom);
             outcome.whenComplete((status, failure) -> {
                 ActionStatus end = failure != null ? ActionStatus.FAILED : status;
@@ -136,6 +142,44 @@ final class Migrator {
             finished(action, ActionStatus.ABORTED, "could not start: " + failure.getMessage());
             return null;
         });
+    }
+
+    /**
+     * The reconciliation of shadow slots left held by migrations that were rolled back (their copies
+     * terminated first) or by actions {@code store} does not know, for the platforms {@code owns}
+     * accepts: a pass at start, then every {@link #RECONCILE_EVERY}. Store reads run on {@code storeThreads}.
+     */
+    SlotReconciliation reconciliation(DurableStore store, Executor storeThreads, Predicate<String> owns) {
+        SlotReconciliation.Holders holders = new SlotReconciliation.Holders() {
+            @Override
+            public CompletionStage<Optional<ActionRecord>> action(String actionId) {
+                return CompletableFuture.supplyAsync(() -> store.action(actionId), storeThreads);
+            }
+
+            @Override
+            public CompletionStage<Optional<ShadowSlot>> slot(String slotId) {
+                return grid.shadowSlot(slotId);
+            }
+        };
+        return new SlotReconciliation(parts.reservations(), holders, parts.driver(), parts.scheduler(), RECONCILE_EVERY,
+                engine.current().policy().policy().migration().stepTimeout(), owns,
+                pass -> LOG.info("slot reconciliation: released {}{}", pass.released(),
+                        pass.problems().isEmpty() ? "" : "; not yet freed: " + pass.problems()));
+    }
+
+    /** Records each state of {@code action} through the journal; logs what happened after it ended. */
+    private MigrationListener listener(ActionRecord action) {
+        return new MigrationListener() {
+            @Override
+            public CompletionStage<Void> reached(ActionStatus status, Instant at, String note) {
+                return journal.advance(action.actionId(), status, at, note).thenApply(a -> null);
+            }
+
+            @Override
+            public void noticed(String note) {
+                LOG.info("migration {}: {}", action.actionId(), note);
+            }
+        };
     }
 
     /** After the switch: the original's room is free, and the copy is an instance of the slot's platform. */
@@ -169,11 +213,5 @@ final class Migrator {
     private void count(ActionRecord action, ActionStatus end) {
         running.remove(action.actionId());
         Actuator.countFinished(registry, action, end);
-    }
-
-    /** What the action remembers of an instance the grid no longer holds (after a restart of a lone member). */
-    private static Instance remembered(ActionRecord action) {
-        return new Instance(action.instanceId(), action.clientId(), action.platformId(), InstanceKind.UNINTERRUPTIBLE,
-                Resources.ZERO, null, action.history().get(0).at(), InstanceState.MIGRATING);
     }
 }

@@ -1,6 +1,7 @@
 package io.arbiter.app;
 
 import io.arbiter.actuation.ShadowReservations;
+import io.arbiter.domain.ReservationOutcome;
 import io.arbiter.ledger.DurableStore;
 
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.concurrent.Executor;
 
 /**
  * Shadow-slot reservations kept in the durable store (one row per slot), so that they are
- * exclusive across members sharing the database and survive a restart. Store calls run on the
- * given threads, never on the caller's.
+ * exclusive across members sharing the database, bounded by the number of migrations running
+ * across all of them, and survive a restart. Store calls run on the given threads, never on the
+ * caller's.
  */
 final class StoreReservations implements ShadowReservations {
 
@@ -24,8 +26,8 @@ final class StoreReservations implements ShadowReservations {
     }
 
     @Override
-    public CompletionStage<Boolean> reserve(String slotId, String actionId) {
-        return CompletableFuture.supplyAsync(() -> store.reserve(slotId, actionId), threads);
+    public CompletionStage<ReservationOutcome> reserve(String slotId, String actionId, int maxRunning) {
+        return CompletableFuture.supplyAsync(() -> store.reserve(slotId, actionId, maxRunning), threads);
     }
 
     @Override

@@ -74,7 +74,7 @@ public final class Arbitrator {
     private static ActionRecord action(String decisionId, int position, ActionType type, String platformId, Victim v,
                                        String reason, String target, Instant now) {
         return new ActionRecord(DecisionIds.action(decisionId, position), decisionId, type, platformId,
-                v.instance().instanceId(), v.instance().clientId(), v.cvs(), reason, target, ActionStatus.PENDING,
+                v.instance().instanceId(), v.instance().clientId(), v.cvs(), reason, target, null, ActionStatus.PENDING,
                 List.of(new ActionRecord.Step(ActionStatus.PENDING, now, "decided")));
     }
 

@@ -4,7 +4,8 @@ package io.arbiter.domain;
  * Where an action is. Interruptions go {@code pending → graceful → stopped}, or on to
  * {@code terminated}; migrations {@code pending → reserving → snapshotting → restoring → pausing →
  * final-copy → switching → resuming → terminating-original → releasing → completed}, or through
- * {@code rolling-back} to {@code aborted} when a step before the switch fails or times out;
+ * {@code rolling-back} to {@code aborted} when a step before the switch fails or times out, or
+ * {@code failed} when one after it does (traffic was switched: the copy runs in its slot);
  * penalties and downgrades are {@code completed} once in the ledger, {@code aborted} when their
  * migration was.
  */

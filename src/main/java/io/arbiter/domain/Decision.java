@@ -22,6 +22,12 @@ public record Decision(String decisionId, String platformId, String trigger, boo
                        Resources wanted, Resources shortfall, Map<String, Integer> excluded, List<String> rulesFired,
                        String explanation) {
 
+    /** This decision with {@code replaced} as its actions (the same ids, in the same order). */
+    public Decision withActions(List<ActionRecord> replaced) {
+        return new Decision(decisionId, platformId, trigger, selfRaised, contention, ruleRevision, policyVersion,
+                decidedAt, replaced, wanted, shortfall, excluded, rulesFired, explanation);
+    }
+
     public Decision {
         Objects.requireNonNull(decisionId, "decisionId");
         Objects.requireNonNull(contention, "contention");

@@ -2,11 +2,13 @@ package io.arbiter.grid;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Decision;
+import io.arbiter.domain.SlaTier;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +48,17 @@ final class DecisionSerializers {
             return new ActionRecord(in.readString("actionId"), in.readString("decisionId"),
                     ActionType.valueOf(in.readString("type")), in.readString("platformId"),
                     in.readString("instanceId"), in.readString("clientId"), in.readFloat64("cvs"),
-                    in.readString("reason"), in.readString("target"), ActionStatus.valueOf(in.readString("status")), steps);
+                    in.readString("reason"), in.readString("target"), slaTier(in),
+                    ActionStatus.valueOf(in.readString("status")), steps);
+        }
+
+        /** The tier kept with the action; absent from actions written before it was kept. */
+        private static SlaTier slaTier(CompactReader in) {
+            if (in.getFieldKind("slaTier") == FieldKind.NOT_AVAILABLE) {
+                return null;
+            }
+            String tier = in.readString("slaTier");
+            return tier == null ? null : SlaTier.valueOf(tier);
         }
 
         @Override
@@ -60,6 +72,7 @@ final class DecisionSerializers {
             out.writeFloat64("cvs", a.cvs());
             out.writeString("reason", a.reason());
             out.writeString("target", a.target());
+            out.writeString("slaTier", a.slaTier() == null ? null : a.slaTier().name());
             out.writeString("status", a.status().name());
             List<ActionRecord.Step> steps = a.history();
             out.writeArrayOfString("stepStatus", steps.stream().map(s -> s.status().name()).toArray(String[]::new));

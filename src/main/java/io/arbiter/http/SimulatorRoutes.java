@@ -21,7 +21,8 @@ import java.util.function.Function;
  *
  * <pre>
  * curl -s -X PUT localhost:8080/v1/simulator/instances/i1 -H 'Content-Type: application/json' -d \
- *   '{"onShutdown":"ignore"}'                   # stop | ignore | fail; also stopAfter (PT2S), terminateFails
+ *   '{"onShutdown":"ignore"}'                   # stop | ignore | fail; also stopAfter (PT2S), terminateFails,
+ *                                               # terminateHangs
  * curl -s -X PUT localhost:8080/v1/simulator/instances/i1 -H 'Content-Type: application/json' -d \
  *   '{"onRestore":"hang"}'                      # complete | hang | fail; also restoreDelay, snapshotDelay, snapshotFails
  * </pre>
@@ -62,7 +63,8 @@ final class SimulatorRoutes {
         SimulatorDriver.OnRestore onRestore = f.choice("onRestore", now.onRestore(), SimulatorDriver.OnRestore::valueOf,
                 "complete, hang or fail");
         Behaviour next = new Behaviour(onShutdown, f.duration("stopAfter", now.stopAfter()),
-                f.flag("terminateFails", now.terminateFails()), f.duration("snapshotDelay", now.snapshotDelay()),
+                f.flag("terminateFails", now.terminateFails()), f.flag("terminateHangs", now.terminateHangs()),
+                f.duration("snapshotDelay", now.snapshotDelay()),
                 f.flag("snapshotFails", now.snapshotFails()), onRestore, f.duration("restoreDelay", now.restoreDelay()));
         if (!errors.isEmpty()) {
             Responses.json(ctx, 400, Responses.fieldErrors(errors));
@@ -72,6 +74,7 @@ final class SimulatorRoutes {
         Responses.json(ctx, 200, new JsonObject().put("instanceId", id)
                 .put("onShutdown", next.onShutdown().name().toLowerCase(Locale.ROOT))
                 .put("stopAfter", next.stopAfter().toString()).put("terminateFails", next.terminateFails())
+                .put("terminateHangs", next.terminateHangs())
                 .put("snapshotDelay", next.snapshotDelay().toString()).put("snapshotFails", next.snapshotFails())
                 .put("onRestore", next.onRestore().name().toLowerCase(Locale.ROOT))
                 .put("restoreDelay", next.restoreDelay().toString()));

@@ -97,12 +97,16 @@ final class Views {
                 .put("explanation", d.explanation());
     }
 
+    /** An action as a decision lists it: with the note of its newest state once it has moved on from pending. */
     static JsonObject action(ActionRecord a) {
         JsonObject json = new JsonObject().put("actionId", a.actionId()).put("type", a.type().wire())
                 .put("instanceId", a.instanceId()).put("clientId", a.clientId()).put("cvs", a.cvs())
                 .put("reason", a.reason()).put("status", a.status().wire());
         if (a.target() != null) {
             json.put("shadowSlot", a.target());
+        }
+        if (a.history().size() > 1) {
+            json.put("note", a.history().get(a.history().size() - 1).note());
         }
         return json;
     }

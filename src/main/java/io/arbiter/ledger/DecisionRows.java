@@ -8,6 +8,7 @@ import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
+import io.arbiter.domain.SlaTier;
 import io.arbiter.domain.WireName;
 
 import java.sql.Array;
@@ -33,8 +34,8 @@ final class DecisionRows {
 
     /** Keeps the row with the longer history: a state is never replaced by an older one. */
     static final String UPSERT_ACTION = "INSERT INTO actions (action_id, decision_id, type, platform_id, instance_id,"
-            + " client_id, cvs, reason, status, final, steps, step_status, step_ns, step_note, target)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (action_id) DO UPDATE SET status = EXCLUDED.status,"
+            + " client_id, cvs, reason, status, final, steps, step_status, step_ns, step_note, target, sla_tier)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (action_id) DO UPDATE SET status = EXCLUDED.status,"
             + " final = EXCLUDED.final, steps = EXCLUDED.steps, step_status = EXCLUDED.step_status,"
             + " step_ns = EXCLUDED.step_ns, step_note = EXCLUDED.step_note"
             + " WHERE actions.steps < EXCLUDED.steps AND NOT actions.final";
@@ -82,6 +83,7 @@ final class DecisionRows {
         ps.setArray(13, c.createArrayOf("bigint", a.history().stream().map(s -> Nanos.of(s.at())).toArray()));
         ps.setArray(14, c.createArrayOf("text", a.history().stream().map(ActionRecord.Step::note).toArray()));
         ps.setString(15, a.target());
+        ps.setString(16, a.slaTier() == null ? null : a.slaTier().wire());
     }
 
     /** The decision of the current row, its actions taken from {@code current} where there. */
@@ -127,7 +129,8 @@ final class DecisionRows {
         return new ActionRecord(rs.getString("action_id"), rs.getString("decision_id"),
                 wire(ActionType.class, rs.getString("type")), rs.getString("platform_id"), rs.getString("instance_id"),
                 rs.getString("client_id"), rs.getDouble("cvs"), rs.getString("reason"),
-                rs.getString("target"), wire(ActionStatus.class, rs.getString("status")), history);
+                rs.getString("target"), wire(SlaTier.class, rs.getString("sla_tier")),
+                wire(ActionStatus.class, rs.getString("status")), history);
     }
 
     /** Every action of the result set, by id. */

@@ -3,6 +3,7 @@ package io.arbiter.ledger;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.LedgerEntry;
+import io.arbiter.domain.ReservationOutcome;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,9 @@ public interface DurableStore extends AutoCloseable {
     /** The decision kept under {@code decisionId}, with its actions in their newest states. */
     Optional<Decision> decision(String decisionId);
 
+    /** The action kept under {@code actionId}, in its newest state. */
+    Optional<ActionRecord> action(String actionId);
+
     /** Every decision kept, oldest first, with its actions in their newest states. */
     List<Decision> decisions();
 
@@ -41,10 +45,14 @@ public interface DurableStore extends AutoCloseable {
     List<LedgerEntry> downgradesInForce(Instant at);
 
     /**
-     * Reserves shadow slot {@code slotId} for migration action {@code actionId}: true when the slot
-     * was free or is already held by that action, false when another action holds it.
+     * Reserves shadow slot {@code slotId} for migration action {@code actionId}, in one transaction
+     * serialised with every other reservation of every member sharing the store: {@code RESERVED}
+     * when the slot is already held by that action, or was free while fewer than {@code maxRunning}
+     * migrations were running; {@code HELD_BY_ANOTHER} or {@code LIMIT_REACHED} (nothing written)
+     * otherwise. A migration is running while it holds a slot and its action has not reached a
+     * final state; a slot held by an action the store does not know counts as running too.
      */
-    boolean reserve(String slotId, String actionId);
+    ReservationOutcome reserve(String slotId, String actionId, int maxRunning);
 
     /** Releases {@code slotId} if {@code actionId} holds it; nothing otherwise. */
     void release(String slotId, String actionId);

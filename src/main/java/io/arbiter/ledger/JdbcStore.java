@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.LedgerEntry;
+import io.arbiter.domain.ReservationOutcome;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
@@ -31,6 +32,9 @@ import java.util.Optional;
  * </pre>
  */
 public final class JdbcStore implements DurableStore {
+
+    /** The advisory lock every reservation takes ("ARBITER" and 1): one at a time, cluster-wide. */
+    static final long RESERVATIONS_LOCK = 0x4152424954455201L;
 
     private final HikariDataSource pool;
     private final EmbeddedDatabase embedded;
@@ -135,6 +139,18 @@ public final class JdbcStore implements DurableStore {
     }
 
     @Override
+    public Optional<ActionRecord> action(String actionId) {
+        return tx.run("reading action " + actionId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM actions WHERE action_id = ?")) {
+                ps.setString(1, actionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(DecisionRows.action(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public List<Decision> decisions() {
         return tx.run("reading every decision", c -> {
             Map<String, ActionRecord> actions;
@@ -204,19 +220,38 @@ public final class JdbcStore implements DurableStore {
     }
 
     @Override
-    public boolean reserve(String slotId, String actionId) {
+    public ReservationOutcome reserve(String slotId, String actionId, int maxRunning) {
         return tx.run("reserving shadow slot " + slotId + " for action " + actionId, c -> {
-            // A no-op update on conflict makes RETURNING answer the holder, new or existing.
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reservations (slot_id, action_id)"
-                    + " VALUES (?, ?) ON CONFLICT (slot_id) DO UPDATE SET action_id = reservations.action_id"
-                    + " RETURNING action_id")) {
+            // Every reservation takes this lock first, so the count below cannot change before the
+            // insert commits (the lock is released with the transaction), on any member.
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                ps.setLong(1, RESERVATIONS_LOCK);
+                ps.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT action_id FROM reservations WHERE slot_id = ?")) {
                 ps.setString(1, slotId);
-                ps.setString(2, actionId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return actionId.equals(rs.getString(1));
+                    if (rs.next()) {
+                        return actionId.equals(rs.getString(1)) ? ReservationOutcome.RESERVED
+                                : ReservationOutcome.HELD_BY_ANOTHER;
+                    }
                 }
             }
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM reservations r"
+                    + " LEFT JOIN actions a ON a.action_id = r.action_id WHERE a.final IS NOT TRUE");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) >= maxRunning) {
+                    return ReservationOutcome.LIMIT_REACHED;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO reservations (slot_id, action_id) VALUES (?, ?)")) {
+                ps.setString(1, slotId);
+                ps.setString(2, actionId);
+                ps.executeUpdate();
+            }
+            return ReservationOutcome.RESERVED;
         });
     }
 

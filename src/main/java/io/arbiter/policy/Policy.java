@@ -168,8 +168,9 @@ public record Policy(Weights weights, Score score, UsageDecay usage, ForecastWin
 
     /**
      * @param minCvsDifference how much higher the beneficiary's CVS must be than the moved client's
-     * @param timeout how long a migration may take before it is aborted
-     * @param stepTimeout how long any one step of a migration may take before it is aborted
+     * @param timeout how long a migration may take to reach the switch before it is aborted
+     * @param stepTimeout how long any one step of a migration may take: before the switch it is then
+     *                    aborted, after it it ends failed
      * @param maxConcurrent the most migrations running at once
      */
     public record Migration(double minCvsDifference, Duration timeout, Duration stepTimeout, int maxConcurrent) {

@@ -5,6 +5,7 @@ import io.arbiter.domain.Endpoint;
 import io.arbiter.domain.Instance;
 import io.arbiter.domain.InstanceKind;
 import io.arbiter.domain.InstanceState;
+import io.arbiter.domain.ReservationOutcome;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Route;
 import io.arbiter.domain.ShadowSlot;
@@ -31,42 +32,31 @@ class MigrationTest {
     private static final Instance COPY = new Instance("u1@slot-a", "bronze", "spare", InstanceKind.UNINTERRUPTIBLE,
             new Resources(8, 16), "shop", T0, InstanceState.RUNNING);
     private static final ShadowSlot SLOT = new ShadowSlot("slot-a", "spare", new Resources(8, 32));
-    private static final Migration.Timeouts TIMEOUTS = new Migration.Timeouts(Duration.ofMinutes(5),
-            Duration.ofMinutes(1));
+    private static final Migration.Limits TIMEOUTS = new Migration.Limits(Duration.ofMinutes(5),
+            Duration.ofMinutes(1), 2);
 
     private final ManualScheduler scheduler = new ManualScheduler(T0);
     private final FakeDriver driver = new FakeDriver();
-    private final FakeRouter router = new FakeRouter();
-    private final Map<String, String> reservations = new HashMap<>();
+    private final RecordingRouter router = new RecordingRouter();
+    private final MemoryReservations slots = new MemoryReservations();
+    private final Map<String, String> reservations = slots.held;
     private final List<String> states = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final AtomicInteger charges = new AtomicInteger();
     private final AtomicInteger releases = new AtomicInteger();
-    private final ShadowReservations slots = new ShadowReservations() {
-        @Override
-        public CompletionStage<Boolean> reserve(String slotId, String actionId) {
-            return CompletableFuture.completedFuture(reservations.putIfAbsent(slotId, actionId) == null
-                    || reservations.get(slotId).equals(actionId));
-        }
-
-        @Override
-        public CompletionStage<Void> release(String slotId, String actionId) {
-            reservations.remove(slotId, actionId);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Map<String, String>> held() {
-            return CompletableFuture.completedFuture(Map.copyOf(reservations));
-        }
-    };
     private MigrationListener listener = (status, at, note) -> {
         states.add(status.wire());
+        notes.add(note);
         return CompletableFuture.completedFuture(null);
     };
 
-    private Migration migration(Instance original, Migration.Timeouts timeouts) {
+    private Migration migration(Instance original, Migration.Limits timeouts) {
+        return migration(original, timeouts, driver);
+    }
+
+    private Migration migration(Instance original, Migration.Limits timeouts, PlatformDriver platform) {
         return new Migration("d-1-1", original, COPY, SLOT, timeouts,
-                new Migration.Parts(driver, router, slots, scheduler), (s, at, n) -> listener.reached(s, at, n),
+                new Migration.Parts(platform, router, slots, scheduler), (s, at, n) -> listener.reached(s, at, n),
                 () -> {
                     charges.incrementAndGet();
                     return CompletableFuture.completedFuture(null);
@@ -110,7 +100,7 @@ class MigrationTest {
     void theWholeMigrationIsBoundedByItsTimeoutEvenWhenEachStepIsQuick() {
         driver.restoreHangs = true;
         CompletionStage<ActionStatus> outcome = migration(ORIGINAL,
-                new Migration.Timeouts(Duration.ofSeconds(10), Duration.ofMinutes(1))).start();
+                new Migration.Limits(Duration.ofSeconds(10), Duration.ofMinutes(1), 2)).start();
 
         scheduler.advance(Duration.ofSeconds(10));
 
@@ -131,13 +121,30 @@ class MigrationTest {
     }
 
     @Test
-    void aSlotHeldByAnotherMigrationAbortsBeforeAnythingIsCopied() {
+    void aSlotHeldByAnotherMigrationAbortsBeforeAnythingIsDone() {
         reservations.put("slot-a", "d-other-1");
         CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
 
         assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
-        assertThat(driver.calls).containsExactly("terminate u1@slot-a");
+        assertThat(states).containsExactly("reserving", "aborted");
+        assertThat(driver.calls).isEmpty();
         assertThat(reservations).containsEntry("slot-a", "d-other-1");
+    }
+
+    @Test
+    void aMigrationRefusedItsSlotBecauseTheMostConcurrentMigrationsRunIsAbortedBeforeItStartsAndNotCharged() {
+        reservations.put("slot-b", "d-2-1");
+        reservations.put("slot-c", "d-3-1");
+
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
+        assertThat(states).containsExactly("reserving", "aborted");
+        assertThat(notes.get(1)).contains("2 migration(s) are running already", "migration.maxConcurrent");
+        assertThat(driver.calls).isEmpty();
+        assertThat(router.calls).isEmpty();
+        assertThat(charges).hasValue(0);
+        assertThat(reservations).doesNotContainKey("slot-a");
     }
 
     @Test
@@ -165,6 +172,72 @@ class MigrationTest {
         assertThat(router.routes).containsKey("shop");
         assertThat(charges).hasValue(1);
         assertThat(states).last().isEqualTo("failed");
+    }
+
+    @Test
+    void anOriginalWhoseTerminationHangsAfterTheSwitchFailsTheMigrationOnceFiveAttemptsEachTimedOut() {
+        SimulatorDriver simulator = new SimulatorDriver(scheduler, SimulatorDriver.Behaviour.stopsAfter(Duration.ZERO));
+        simulator.behave("u1", simulator.behaviourOf("u1").withTerminate(false, true));
+        Instance quiet = new Instance("u1", "bronze", "rack", InstanceKind.UNINTERRUPTIBLE, new Resources(8, 16), null,
+                T0.minusSeconds(3600), InstanceState.RUNNING);
+        CompletionStage<ActionStatus> outcome = migration(quiet, TIMEOUTS, simulator).start();
+        assertThat(states).last().isEqualTo("terminating-original");
+
+        // Five attempts of one minute each, 1 + 2 + 4 + 8 s apart: past the whole-migration timeout
+        // too, which no longer applies once traffic was switched.
+        scheduler.advance(Duration.ofMinutes(5).plusSeconds(14));
+        assertThat(outcome.toCompletableFuture()).isNotDone();
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.FAILED);
+        assertThat(simulator.calls()).filteredOn("terminate u1"::equals).hasSize(Migration.TERMINATE_ATTEMPTS);
+        assertThat(states).last().isEqualTo("failed");
+        assertThat(notes).last().asString().contains("traffic was switched", "could not be terminated after 5 attempts",
+                "took longer than the step timeout of PT1M");
+        assertThat(charges).hasValue(1);
+        assertThat(releases).as("the original still holds its room").hasValue(0);
+    }
+
+    @Test
+    void aRouterThatNeverResumesTheServiceAfterTheSwitchFailsTheMigrationWithinTheStepTimeout() {
+        router.resumeHangs = true;
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+        scheduler.advance(Duration.ofSeconds(59));
+        assertThat(outcome.toCompletableFuture()).isNotDone();
+
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.FAILED);
+        assertThat(states).containsSubsequence("switching", "resuming", "failed");
+        assertThat(notes).last().asString().contains("traffic was switched, but resuming took longer than the step timeout");
+        assertThat(driver.calls).doesNotContain("terminate u1");
+        assertThat(charges).hasValue(1);
+    }
+
+    @Test
+    void aSwitchThatNeverCompletesFailsTheMigrationWithinTheStepTimeoutAndTheClientIsStillChargedOnce() {
+        router.pointHangs = true;
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+
+        scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.FAILED);
+        assertThat(states).containsSubsequence("switching", "failed").doesNotContain("resuming");
+        assertThat(notes).last().asString().contains("the switch did not complete: switching took longer than the step"
+                + " timeout");
+        assertThat(charges).hasValue(1);
+    }
+
+    @Test
+    void aChargeThatNeverAnswersFailsTheMigrationInsteadOfLeavingItRunning() {
+        CompletionStage<ActionStatus> outcome = new Migration("d-1-1", ORIGINAL, COPY, SLOT, TIMEOUTS,
+                new Migration.Parts(driver, router, slots, scheduler), (s, at, n) -> listener.reached(s, at, n),
+                CompletableFuture::new, releases::incrementAndGet).start();
+
+        scheduler.advance(Duration.ofMinutes(2));
+
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.FAILED);
+        assertThat(notes).last().asString().contains("charging client bronze took longer than the step timeout");
     }
 
     @Test
@@ -200,6 +273,23 @@ class MigrationTest {
 
         assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
         assertThat(driver.calls).doesNotContain("restore u1@slot-a s1");
+        assertThat(reservations).isEmpty();
+    }
+
+    @Test
+    void aPauseWhoseStateIsRecordedOnlyAfterItsStepTimedOutIsNeverAskedOfTheRouter() {
+        CompletableFuture<Void> slowStore = new CompletableFuture<>();
+        listener = (status, at, note) -> {
+            states.add(status.wire());
+            return status == ActionStatus.PAUSING ? slowStore : CompletableFuture.completedFuture(null);
+        };
+        CompletionStage<ActionStatus> outcome = migration(ORIGINAL, TIMEOUTS).start();
+        scheduler.advance(Duration.ofMinutes(1));
+        assertThat(outcome.toCompletableFuture()).isCompletedWithValue(ActionStatus.ABORTED);
+
+        slowStore.complete(null);
+
+        assertThat(router.calls).as("a pause now would hold the service's requests for good").isEmpty();
         assertThat(reservations).isEmpty();
     }
 
@@ -257,36 +347,6 @@ class MigrationTest {
         public CompletionStage<Endpoint> endpoint(Instance instance) {
             calls.add("endpoint " + instance.instanceId());
             return CompletableFuture.completedFuture(new Endpoint("127.0.0.1", 9002));
-        }
-    }
-
-    /** A router that remembers what it was told. */
-    private static final class FakeRouter implements TrafficRouter {
-        final List<String> calls = new ArrayList<>();
-        final Map<String, Route> routes = new HashMap<>();
-
-        @Override
-        public CompletionStage<Optional<Route>> route(String service) {
-            return CompletableFuture.completedFuture(Optional.ofNullable(routes.get(service)));
-        }
-
-        @Override
-        public CompletionStage<Void> point(Route route) {
-            calls.add("point " + route.service() + " " + route.instanceId() + " " + route.endpoint());
-            routes.put(route.service(), route);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> pause(String service) {
-            calls.add("pause " + service);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> resume(String service) {
-            calls.add("resume " + service);
-            return CompletableFuture.completedFuture(null);
         }
     }
 }

@@ -126,6 +126,42 @@ class SimulatorBackendsTest {
     }
 
     @Test
+    void aTerminationRetriedAfterAFailureAsksThePlatformAgainInsteadOfAnsweringTheOldFailure() throws Exception {
+        driver.startBackend(ORIGINAL);
+        driver.behave("i1", driver.behaviourOf("i1").withTerminate(true, false));
+        assertThatThrownBy(() -> await(driver.terminate(ORIGINAL))).hasMessageContaining("simulated termination failure");
+        assertThat(endpoint(ORIGINAL)).as("still running after the failed termination").isNotNull();
+
+        driver.behave("i1", driver.behaviourOf("i1").withTerminate(false, false));
+        await(driver.terminate(ORIGINAL));
+
+        assertThatThrownBy(() -> endpoint(ORIGINAL)).hasMessageContaining("not running");
+        assertThat(driver.calls()).containsExactly("terminate i1", "terminate i1");
+    }
+
+    @Test
+    void aTerminationThatHangsNeverAnswersAndLeavesTheInstanceRunning() throws Exception {
+        driver.startBackend(ORIGINAL);
+        driver.behave("i1", driver.behaviourOf("i1").withTerminate(true, true));
+
+        CompletionStage<Void> terminated = driver.terminate(ORIGINAL);
+        scheduler.advance(Duration.ofHours(1));
+
+        assertThat(terminated.toCompletableFuture()).isNotDone();
+        assertThat(endpoint(ORIGINAL)).isNotNull();
+    }
+
+    @Test
+    void anInstanceTerminatedOnceAndStartedAgainIsStoppedByTheNextTermination() throws Exception {
+        await(driver.terminate(COPY));
+        driver.startBackend(COPY);
+
+        await(driver.terminate(COPY));
+
+        assertThatThrownBy(() -> endpoint(COPY)).hasMessageContaining("not running");
+    }
+
+    @Test
     void aCompletedGracefulShutdownStopsTheBackendOnlyWhenTheSchedulerReachesIt() throws Exception {
         driver.startBackend(ORIGINAL);
 

@@ -1,6 +1,7 @@
 package io.arbiter.app;
 
 import io.arbiter.testing.Http;
+import io.arbiter.testing.Postgres;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code kill -9} of a real node JVM with two migrations under way, one before its switch (its
- * restore hangs) and one after it (terminating the original keeps failing), then a restart on the
- * same data folder and database: the first is rolled back and its slot is free again, the second
- * finishes, and the ledger holds exactly one charge and one downgrade, written before the kill.
+ * {@code kill -9} of a real node JVM in the middle of migrations, then a restart on the same data
+ * folder and database: a migration before its switch is rolled back and its slot is free again, one
+ * after it finishes, and the ledger holds exactly one charge and one downgrade per moved client —
+ * also when the kill came between the switch and the charge.
  */
 class MigrationRestartIT {
 
@@ -87,6 +91,76 @@ class MigrationRestartIT {
             second.destroyForcibly();
             second.waitFor(30, TimeUnit.SECONDS);
             stopLeftOverPostgres(work.resolve("data/postgres"));
+        }
+    }
+
+    /**
+     * The kill comes between the switch and the charge (the node's ledger write waits on a lock the
+     * test holds in the node's own PostgreSQL). The restarted lone node's grid has forgotten the
+     * client, yet it charges and downgrades once, from the tier kept with the decision, and the slot
+     * stays reserved by the migration whose copy runs in it.
+     */
+    @Test
+    void aKill9BetweenTheSwitchAndTheChargeStillChargesAndDowngradesExactlyOnceAfterTheRestart(@TempDir Path work)
+            throws Exception {
+        int port = freePort();
+        Http http = new Http(port);
+        Path postgres = work.resolve("data/postgres");
+        String migrating;
+        Process first = serve(work, port, "first.log");
+        try {
+            awaitReady(http, first, work.resolve("first.log"));
+            usePolicy(http);
+            register(http, "c");
+            try (Connection ledgerLock = Postgres.connect(postgres)) {
+                ledgerLock.setAutoCommit(false);
+                try (Statement s = ledgerLock.createStatement()) {
+                    s.execute("LOCK TABLE ledger IN EXCLUSIVE MODE");
+                }
+                migrating = migrate(http, "c");
+                await().atMost(30, TimeUnit.SECONDS).until(() -> "switching".equals(status(http, migrating))
+                        && chargesWaitingOnTheLock(ledgerLock) > 0);
+
+                kill9(first);
+                ledgerLock.rollback();
+            }
+        } finally {
+            first.destroyForcibly();
+        }
+
+        Process second = serve(work, port, "second.log");
+        try {
+            awaitReady(http, second, work.resolve("second.log"));
+
+            await().atMost(30, TimeUnit.SECONDS).until(() -> "completed".equals(status(http, migrating)));
+            assertThat(ledgerActionStates(http, migrating)).containsOnly("completed");
+            JsonArray entries = ledger(http, "c-client");
+            assertThat(entries.stream().map(e -> ((JsonObject) e).getString("type")).toList())
+                    .containsExactlyInAnyOrder("penalty", "downgrade");
+            JsonObject downgrade = entries.stream().map(e -> (JsonObject) e)
+                    .filter(e -> "downgrade".equals(e.getString("type"))).findFirst().orElseThrow();
+            assertThat(downgrade.getJsonObject("slaTier").getString("fromTier")).isEqualTo("silver");
+            assertThat(downgrade.getJsonObject("slaTier").getString("toTier")).isEqualTo("bronze");
+            try (Connection c = Postgres.connect(postgres); Statement s = c.createStatement();
+                 ResultSet held = s.executeQuery("SELECT slot_id, action_id FROM reservations")) {
+                assertThat(held.next()).as("the copy's slot stays reserved").isTrue();
+                assertThat(held.getString(1)).isEqualTo("c-slot");
+                assertThat(held.getString(2)).isEqualTo(migrating);
+                assertThat(held.next()).isFalse();
+            }
+        } finally {
+            second.destroyForcibly();
+            second.waitFor(30, TimeUnit.SECONDS);
+            stopLeftOverPostgres(postgres);
+        }
+    }
+
+    /** How many sessions wait for a lock on the ledger (the node's charge, blocked by the test's lock). */
+    private static int chargesWaitingOnTheLock(Connection holder) throws Exception {
+        try (Statement s = holder.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks l"
+                + " JOIN pg_class t ON t.oid = l.relation WHERE t.relname = 'ledger' AND NOT l.granted")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

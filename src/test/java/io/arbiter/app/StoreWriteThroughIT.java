@@ -11,6 +11,7 @@ import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
 import io.arbiter.testing.Http;
 import io.arbiter.testing.Platforms;
+import io.arbiter.testing.Postgres;
 import io.arbiter.testing.TestNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -62,6 +63,12 @@ class StoreWriteThroughIT {
         assertThat(stored.platformId()).isEqualTo(p);
         assertThat(stored.actions()).extracting(ActionRecord::actionId).containsExactlyElementsOf(
                 answer.json().getJsonArray("actions").stream().map(a -> ((JsonObject) a).getString("actionId")).toList());
+    }
+
+    @Test
+    void theNodesStoreNoLongerAcknowledgesCommitsBeforeTheyAreOnDisk() {
+        assertThat(Postgres.show(node.storeOptions(), "synchronous_commit")).isEqualTo("on");
+        assertThat(Postgres.show(node.storeOptions(), "fsync")).isEqualTo("on");
     }
 
     @Test
@@ -145,12 +152,36 @@ class StoreWriteThroughIT {
         }
     }
 
+    @Test
+    void slotsLeftHeldByRolledBackMigrationsOrUnknownActionsAreFreedWhenANodeStartsAndACopysSlotIsKept() {
+        String p = "p-reconciled-" + System.nanoTime();
+        Decision rolledBack = migration("d-rolled-back-" + p, p, ActionStatus.ABORTED);
+        Decision completed = migration("d-completed-" + p, p, ActionStatus.COMPLETED);
+        node.store().saveDecision(rolledBack);
+        node.store().saveDecision(completed);
+        node.store().reserve(rolledBack.actions().get(0).target(), rolledBack.actions().get(0).actionId(), 100);
+        node.store().reserve(completed.actions().get(0).target(), completed.actions().get(0).actionId(), 100);
+        node.store().reserve("slot-orphan-" + p, "d-nobody-" + p + "-1", 100);
+
+        try (TestNode again = TestNode.builder().store(node.storeOptions()).start()) {
+            await().atMost(30, TimeUnit.SECONDS).until(() -> again.store().reservations().keySet().stream()
+                    .noneMatch(slot -> slot.equals("slot-orphan-" + p) || slot.equals(rolledBack.actions().get(0).target())));
+            assertThat(again.store().reservations()).containsEntry(completed.actions().get(0).target(),
+                    completed.actions().get(0).actionId());
+        }
+    }
+
     private static Decision migrationUnderWay(String id, String platformId) {
+        return migration(id, platformId, ActionStatus.SNAPSHOTTING);
+    }
+
+    /** A decision {@code id} with one migrate action ({@code <id>-1}, into slot {@code slot-<id>}) that reached {@code status}. */
+    private static Decision migration(String id, String platformId, ActionStatus status) {
         Instant at = Instant.parse("2026-12-03T10:00:00Z");
         ActionRecord migrate = new ActionRecord(id + "-1", id, ActionType.MIGRATE, platformId, platformId + "-i1",
-                "cheap-" + platformId, 0.1, "extreme contention", "slot-" + platformId, ActionStatus.SNAPSHOTTING, List.of(
+                "cheap-" + platformId, 0.1, "extreme contention", "slot-" + id, null, status, List.of(
                         new ActionRecord.Step(ActionStatus.RESERVING, at, "decided"),
-                        new ActionRecord.Step(ActionStatus.SNAPSHOTTING, at.plusSeconds(1), "slot s1 reserved")));
+                        new ActionRecord.Step(status, at.plusSeconds(1), "slot s1 reserved")));
         return new Decision(id, platformId, "k-" + id, false, new Contention(platformId, ContentionReason.CAPACITY,
                 Severity.EXTREME, new Resources(8, 0), null), "rev", "v1", at, List.of(migrate), new Resources(8, 0),
                 Resources.ZERO, Map.of(), List.of(), "migrating");

@@ -159,6 +159,10 @@ class MigrationIT {
             assertThat(status(id)).isEqualTo("aborted");
             JsonArray history = http.get("/v1/actions/" + id).json().getJsonArray("history");
             assertThat(history.getJsonObject(history.size() - 2).getString("note")).contains("step timeout");
+            JsonObject inDecision = http.get("/v1/decisions/" + answer.json().getString("decisionId")).json()
+                    .getJsonArray("actions").getJsonObject(0);
+            assertThat(inDecision.getString("status")).isEqualTo("aborted");
+            assertThat(inDecision.getString("note")).contains("step timeout");
             int before = traffic.acknowledged.size();
             traffic.awaitWrites(before + 50);
             traffic.stop();

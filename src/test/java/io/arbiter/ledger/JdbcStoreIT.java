@@ -8,9 +8,11 @@ import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.LedgerEntry;
 import io.arbiter.domain.LedgerEntryType;
+import io.arbiter.domain.ReservationOutcome;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
 import io.arbiter.domain.SlaTier;
+import io.arbiter.testing.Postgres;
 import io.arbiter.testing.TestDatabase;
 import io.arbiter.testing.ProjectDir;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +104,8 @@ class JdbcStoreIT {
         store.saveAction(pending);
 
         assertThat(store.decision("d-1").orElseThrow().actions().get(0)).isEqualTo(stopped);
+        assertThat(store.action("d-1-1")).contains(stopped);
+        assertThat(store.action("d-unknown-1")).isEmpty();
         assertThat(store.unfinishedActions()).extracting(ActionRecord::actionId).containsExactly("d-1-2");
     }
 
@@ -151,16 +155,63 @@ class JdbcStoreIT {
 
     @Test
     void aSlotIsHeldByOneActionReEnteredByItAndFreeAgainOnceReleased() {
-        assertThat(store.reserve("slot-1", "a-1")).isTrue();
-        assertThat(store.reserve("slot-1", "a-2")).as("held by another").isFalse();
-        assertThat(store.reserve("slot-1", "a-1")).as("re-entrant").isTrue();
+        assertThat(store.reserve("slot-1", "a-1", 10)).isEqualTo(ReservationOutcome.RESERVED);
+        assertThat(store.reserve("slot-1", "a-2", 10)).as("held by another").isEqualTo(ReservationOutcome.HELD_BY_ANOTHER);
+        assertThat(store.reserve("slot-1", "a-1", 10)).as("re-entrant").isEqualTo(ReservationOutcome.RESERVED);
 
         store.release("slot-1", "a-2");
         assertThat(store.reservations()).as("only the holder releases").containsExactly(Map.entry("slot-1", "a-1"));
 
         store.release("slot-1", "a-1");
         assertThat(store.reservations()).isEmpty();
-        assertThat(store.reserve("slot-1", "a-2")).isTrue();
+        assertThat(store.reserve("slot-1", "a-2", 10)).isEqualTo(ReservationOutcome.RESERVED);
+    }
+
+    @Test
+    void concurrentReservationsOfDifferentSlotsNeverLetMoreMigrationsRunThanTheLimit() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<ReservationOutcome>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String id = "d-" + i;
+                store.saveDecision(migrating(id));
+                tries.add(() -> store.reserve("slot-" + id, id + "-1", 3));
+            }
+            List<ReservationOutcome> outcomes = new java.util.ArrayList<>();
+            for (Future<ReservationOutcome> f : pool.invokeAll(tries)) {
+                outcomes.add(f.get());
+            }
+
+            assertThat(outcomes).filteredOn(o -> o == ReservationOutcome.RESERVED).hasSize(3);
+            assertThat(outcomes).filteredOn(o -> o == ReservationOutcome.LIMIT_REACHED).hasSize(13);
+            assertThat(store.reservations()).hasSize(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMigrationKeepsItsClientsSlaTierAtDecisionTimeInTheStore() {
+        store.saveDecision(migrating("d-1"));
+
+        assertThat(store.decision("d-1").orElseThrow().actions().get(0).slaTier()).isEqualTo(SlaTier.SILVER);
+        assertThat(store.action("d-1-1").orElseThrow()).isEqualTo(migrating("d-1").actions().get(0));
+    }
+
+    @Test
+    void aMigrationThatEndedNoLongerCountsTowardsTheLimitButOneTheStoreDoesNotKnowDoes() {
+        store.saveDecision(migrating("d-1"));
+        store.saveDecision(migrating("d-2"));
+        assertThat(store.reserve("slot-1", "d-1-1", 2)).isEqualTo(ReservationOutcome.RESERVED);
+        assertThat(store.reserve("slot-x", "unknown-1", 2)).isEqualTo(ReservationOutcome.RESERVED);
+        assertThat(store.reserve("slot-2", "d-2-1", 2)).isEqualTo(ReservationOutcome.LIMIT_REACHED);
+
+        ActionRecord migrate = store.decision("d-1").orElseThrow().actions().get(0);
+        store.saveAction(migrate.advanced(ActionStatus.COMPLETED, T0.plusSeconds(9), "the copy serves"));
+
+        assertThat(store.reserve("slot-2", "d-2-1", 2)).as("a completed migration keeps its slot but is not running")
+                .isEqualTo(ReservationOutcome.RESERVED);
+        assertThat(store.reservations()).containsOnlyKeys("slot-1", "slot-x", "slot-2");
     }
 
     @Test
@@ -170,7 +221,7 @@ class JdbcStoreIT {
             List<Callable<Boolean>> tries = new java.util.ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 String action = "a-" + i;
-                tries.add(() -> store.reserve("slot-x", action));
+                tries.add(() -> store.reserve("slot-x", action, 100) == ReservationOutcome.RESERVED);
             }
             long winners = 0;
             for (Future<Boolean> f : pool.invokeAll(tries)) {
@@ -201,7 +252,7 @@ class JdbcStoreIT {
             first.saveDecision(d);
             first.saveAction(graceful);
             first.append(penalty);
-            first.reserve("slot-1", "d-1-2");
+            first.reserve("slot-1", "d-1-2", 10);
         }
 
         try (JdbcStore again = JdbcStore.embedded(dir.resolve("postgres"), 2)) {
@@ -209,6 +260,17 @@ class JdbcStoreIT {
             assertThat(again.ledger("acme")).containsExactly(penalty);
             assertThat(again.reservations()).containsExactly(Map.entry("slot-1", "d-1-2"));
             assertThat(again.reachable()).isTrue();
+        }
+    }
+
+    @Test
+    void theEmbeddedDefaultNoLongerRunsWithSynchronousCommitOrFsyncOff(@TempDir Path dir) {
+        try (EmbeddedDatabase server = EmbeddedDatabase.start(dir.resolve("postgres"))) {
+            StoreOptions own = server.options("postgres", 1);
+
+            assertThat(Postgres.show(own, "synchronous_commit")).isEqualTo("on");
+            assertThat(Postgres.show(own, "fsync")).isEqualTo("on");
+            assertThat(Postgres.show(own, "full_page_writes")).isEqualTo("on");
         }
     }
 
@@ -242,9 +304,19 @@ class JdbcStoreIT {
                 List.of("interrupt-lowest", "spare-young"), "Interrupting 2 instance(s).");
     }
 
+    /** A decision with one migrate action ({@code <id>-1}), reserving. */
+    private static Decision migrating(String id) {
+        ActionRecord migrate = new ActionRecord(id + "-1", id, ActionType.MIGRATE, "p-" + id, "u-" + id, "c-" + id,
+                0.1, "extreme contention", "slot-" + id, SlaTier.SILVER, ActionStatus.RESERVING,
+                List.of(new ActionRecord.Step(ActionStatus.RESERVING, T0, "reserving")));
+        return new Decision(id, "p-" + id, "k-" + id, false, new Contention("p-" + id, ContentionReason.CAPACITY,
+                Severity.EXTREME, new Resources(8, 0), null), "rev", "v1", T0, List.of(migrate), new Resources(8, 0),
+                Resources.ZERO, Map.of(), List.of(), "migrating");
+    }
+
     private static ActionRecord action(String decisionId, int n, String instance, double cvs, Instant at) {
         return new ActionRecord(decisionId + "-" + n, decisionId, ActionType.INTERRUPT, "p1", instance, "c-" + n, cvs,
-                "lowest CVS", n == 1 ? null : "target-" + n, ActionStatus.PENDING,
+                "lowest CVS", n == 1 ? null : "target-" + n, null, ActionStatus.PENDING,
                 List.of(new ActionRecord.Step(ActionStatus.PENDING, at, "decided")));
     }
 
