@@ -111,6 +111,10 @@ public final class GridMember implements AutoCloseable {
                 GridMaps.INSTANCE_CHANGES, GridMaps.EVENT_IDS, GridMaps.SCORES, GridMaps.STANDINGS)) {
             config.getMapConfig(map).setMetadataPolicy(MetadataPolicy.OFF);
         }
+        // Written for every usage sample; their per-map statistics would be kept for nobody.
+        for (String map : List.of(GridMaps.USAGE, GridMaps.CLIENT_USAGE, GridMaps.EVENT_IDS)) {
+            config.getMapConfig(map).setStatisticsEnabled(false);
+        }
         config.getMapConfig(GridMaps.EVENT_IDS)
                 .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, options.dedupeWindow().toSeconds()));
     }

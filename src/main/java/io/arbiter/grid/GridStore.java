@@ -30,8 +30,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ public final class GridStore implements UsageSource {
     private final EventClaims claims;
     /** How long an accepted event id is remembered, to count re-sends as duplicates. */
     private final Duration dedupeWindow;
-    private final GroupCommit usageCommits = new GroupCommit(this::applyNow);
+    private final GroupCommit usageCommits = new GroupCommit(this::applyUsage);
     /** Blocking queries run here, off the callers' threads. */
     private final ExecutorService queries = daemonPool(2, "arbiter-grid-query");
     /**
@@ -138,36 +140,42 @@ public final class GridStore implements UsageSource {
      * @param events validated events whose references resolve
      * @param locationOf the platform of each instance that usage or stop events name, including
      *                   instances started in this batch
+     * @return for each of {@code events}, whether it was applied (false: a duplicate)
      */
-    public CompletionStage<List<Event>> apply(List<Event> events, Map<String, InstanceLocation> locationOf) {
-        boolean usageOnly = true;
-        for (Event e : events) {
-            usageOnly &= e instanceof Event.UsageReported;
-        }
-        return usageOnly ? usageCommits.apply(events, locationOf) : applyNow(events, locationOf);
-    }
-
-    private CompletionStage<List<Event>> applyNow(List<Event> events, Map<String, InstanceLocation> locationOf) {
+    public CompletionStage<boolean[]> apply(List<Event> events, Map<String, InstanceLocation> locationOf) {
         List<Event.UsageReported> usageEvents = new ArrayList<>(events.size());
-        List<Event> others = new ArrayList<>();
         for (Event e : events) {
             if (e instanceof Event.UsageReported u) {
                 usageEvents.add(u);
+            }
+        }
+        if (usageEvents.size() == events.size()) {
+            return usageCommits.apply(usageEvents, locationOf);
+        }
+        List<Event> others = new ArrayList<>(events.size() - usageEvents.size());
+        InstanceLocation[] at = new InstanceLocation[usageEvents.size()];
+        int next = 0;
+        for (Event e : events) {
+            if (e instanceof Event.UsageReported u) {
+                at[next++] = locationOf.get(u.sample().instanceId());
             } else {
                 others.add(e);
             }
-        }
-        if (others.isEmpty()) {
-            return applyUsage(usageEvents, locationOf).thenApply(List::copyOf);
         }
         return off(claims.claim(others)).thenCompose(claimed -> {
             Set<String> unapplied = new HashSet<>(claimed);
             List<Event> fresh = others.stream().filter(e -> unapplied.remove(e.id())).toList();
             return applyInOrder(fresh, locationOf)
-                    .thenCompose(v -> applyUsage(usageEvents, locationOf))
-                    .thenCompose(freshUsage -> off(claims.accept(claimed)).thenApply(v -> {
-                        List<Event> applied = new ArrayList<>(fresh);
-                        applied.addAll(freshUsage);
+                    .thenCompose(v -> applyUsage(usageEvents, at))
+                    .thenCompose(usageApplied -> off(claims.accept(claimed)).thenApply(v -> {
+                        boolean[] applied = new boolean[events.size()];
+                        Set<Event> freshOthers = Collections.newSetFromMap(new IdentityHashMap<>());
+                        freshOthers.addAll(fresh);
+                        int u = 0;
+                        for (int i = 0; i < applied.length; i++) {
+                            Event e = events.get(i);
+                            applied[i] = e instanceof Event.UsageReported ? usageApplied[u++] : freshOthers.contains(e);
+                        }
                         return applied;
                     }))
                     .handle((applied, failure) -> {
@@ -232,65 +240,64 @@ public final class GridStore implements UsageSource {
     }
 
     /**
-     * Applies usage samples whose ids their instances do not remember, and answers those applied.
-     * An id met twice in {@code reported} is a duplicate from its second occurrence on, whatever
-     * the instances; otherwise each instance's remembered ids decide ({@link InstanceUsage}). The
-     * samples applied then move their clients' usage series.
+     * Applies usage samples whose ids their instances do not remember, and answers which were
+     * applied. An id met twice in {@code reported} is a duplicate from its second occurrence on,
+     * whatever the instances; otherwise each instance's remembered ids decide ({@link InstanceUsage}).
+     * The samples applied then move their clients' usage series.
+     *
+     * @param at where each sample's instance runs
      */
-    private CompletionStage<List<Event.UsageReported>> applyUsage(List<Event.UsageReported> reported,
-                                                                  Map<String, InstanceLocation> locationOf) {
-        if (reported.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
-        }
+    private CompletionStage<boolean[]> applyUsage(List<Event.UsageReported> reported, InstanceLocation[] at) {
         int n = reported.size();
-        boolean[] duplicate = new boolean[n];
+        boolean[] applied = new boolean[n];
+        if (n == 0) {
+            return CompletableFuture.completedFuture(applied);
+        }
         Set<String> ids = new HashSet<>(n * 2);
         Map<Integer, Set<InstanceKey>> keysByPartition = new HashMap<>();
-        Map<Integer, int[]> positionsByPartition = new HashMap<>();
         int[] counts = new int[partitions.count()];
         int[] partitionOf = new int[n];
         for (int i = 0; i < n; i++) {
             Event.UsageReported u = reported.get(i);
             if (!ids.add(u.id())) {
-                duplicate[i] = true;
+                partitionOf[i] = -1;
                 continue;
             }
-            InstanceLocation at = locationOf.get(u.sample().instanceId());
-            int partition = partitions.partitionOfKey(at.platformId());
+            int partition = partitions.partitionOfKey(at[i].platformId());
             partitionOf[i] = partition;
-            counts[partition]++;
-            keysByPartition.computeIfAbsent(partition, p -> new LinkedHashSet<>())
-                    .add(new InstanceKey(u.sample().instanceId(), at.platformId()));
+            if (counts[partition]++ == 0) {
+                keysByPartition.put(partition, new LinkedHashSet<>());
+            }
+            keysByPartition.get(partition).add(new InstanceKey(u.sample().instanceId(), at[i].platformId()));
         }
+        Map<Integer, int[]> positionsByPartition = new HashMap<>(keysByPartition.size() * 2);
         keysByPartition.keySet().forEach(p -> positionsByPartition.put(p, new int[counts[p]]));
         int[] filled = new int[counts.length];
         for (int i = 0; i < n; i++) {
-            if (!duplicate[i]) {
+            if (partitionOf[i] >= 0) {
                 positionsByPartition.get(partitionOf[i])[filled[partitionOf[i]]++] = i;
+                applied[i] = true;
             }
         }
         Instant acceptedAt = Instant.now();
         return off(partitions.submit(usage, keysByPartition, partition -> new UsageBatch(reported,
                 positionsByPartition.get(partition), acceptedAt, dedupeWindow))).thenCompose(results -> {
-            results.values().forEach(positions -> {
-                if (positions != null) {
-                    for (int i : positions) {
-                        duplicate[i] = true;
+            results.values().forEach(duplicates -> {
+                if (duplicates != null) {
+                    for (int i : duplicates) {
+                        applied[i] = false;
                     }
                 }
             });
-            List<Event.UsageReported> fresh = new ArrayList<>(n);
             List<ApplyClientSamples.Change> clientChanges = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                if (!duplicate[i]) {
-                    Event.UsageReported u = reported.get(i);
-                    UsageSample s = u.sample();
-                    fresh.add(u);
-                    clientChanges.add(new ApplyClientSamples.Change(locationOf.get(s.instanceId()).clientId(),
-                            s.instanceId(), s.time(), s.cpu(), s.memoryGiB(), s.networkMbps(), false));
+                if (applied[i]) {
+                    UsageSample s = reported.get(i).sample();
+                    clientChanges.add(new ApplyClientSamples.Change(at[i].clientId(), s.instanceId(), s.time(), s.cpu(),
+                            s.memoryGiB(), s.networkMbps(), false));
                 }
             }
-            return applyClientChanges(clientChanges).thenApply(v -> fresh);
+            return applyClientChanges(clientChanges).thenApply(v -> applied);
         });
     }
 

@@ -4,34 +4,31 @@ import io.arbiter.domain.Event;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Group commit: batches that arrive while {@value #PASSES} passes over the grid are under way wait,
- * and the next pass applies all the waiting ones together (up to {@value #MOST_EVENTS} events):
- * one fold per partition of the instances' usage and one per partition of their clients' for all
- * of them, where each batch alone would pay for its own. Each caller still learns which of its own events were applied (the others were
- * duplicates, also of an event in another batch of the same pass); when a pass fails, every batch
- * in it fails and none is acknowledged.
+ * Group commit: batches of usage that arrive while {@value #PASSES} passes over the grid are under
+ * way wait, and the next pass applies all the waiting ones together (up to {@value #MOST_EVENTS}
+ * events): one fold per partition of the instances' usage and one per partition of their clients'
+ * for all of them, where each batch alone would pay for its own. Each caller still learns which of
+ * its own events were applied (the others were duplicates, also of an event in another batch of
+ * the same pass); when a pass fails, every batch in it fails and none is acknowledged.
  */
 final class GroupCommit {
 
     static final int PASSES = 2;
     static final int MOST_EVENTS = 10_000;
 
-    /** One pass over the grid: applies {@code events}, answers those applied (the others are duplicates). */
+    /** One pass over the grid: applies {@code events}, each at {@code at[i]}; answers which were applied. */
     interface Pass {
-        CompletionStage<List<Event>> apply(List<Event> events, Map<String, InstanceLocation> locationOf);
+        CompletionStage<boolean[]> apply(List<Event.UsageReported> events, InstanceLocation[] at);
     }
 
-    private record Waiting(List<Event> events, Map<String, InstanceLocation> locationOf, CompletableFuture<List<Event>> done) {
+    private record Waiting(List<Event.UsageReported> events, Map<String, InstanceLocation> locationOf,
+                           CompletableFuture<boolean[]> done) {
     }
 
     private final Pass pass;
@@ -42,8 +39,12 @@ final class GroupCommit {
         this.pass = pass;
     }
 
-    /** Applies {@code events} in the next pass; answers those of them that were applied. */
-    CompletionStage<List<Event>> apply(List<Event> events, Map<String, InstanceLocation> locationOf) {
+    /**
+     * Applies {@code events} in the next pass; answers which of them were applied.
+     *
+     * @param locationOf where each instance the events name runs
+     */
+    CompletionStage<boolean[]> apply(List<Event.UsageReported> events, Map<String, InstanceLocation> locationOf) {
         Waiting waiting = new Waiting(events, locationOf, new CompletableFuture<>());
         synchronized (this) {
             queue.add(waiting);
@@ -75,28 +76,38 @@ final class GroupCommit {
     }
 
     private void run(List<Waiting> group) {
-        List<Event> events = new ArrayList<>();
-        Map<String, InstanceLocation> locationOf = new HashMap<>();
+        int n = 0;
         for (Waiting w : group) {
-            events.addAll(w.events());
-            locationOf.putAll(w.locationOf());
+            n += w.events().size();
         }
-        CompletionStage<List<Event>> applied;
+        List<Event.UsageReported> events = new ArrayList<>(n);
+        InstanceLocation[] at = new InstanceLocation[n];
+        for (Waiting w : group) {
+            for (Event.UsageReported e : w.events()) {
+                at[events.size()] = w.locationOf().get(e.sample().instanceId());
+                events.add(e);
+            }
+        }
+        CompletionStage<boolean[]> applied;
         try {
-            applied = pass.apply(events, locationOf);
+            applied = pass.apply(events, at);
         } catch (RuntimeException e) {
             applied = CompletableFuture.failedFuture(e);
         }
-        applied.whenComplete((fresh, failure) -> {
+        applied.whenComplete((flags, failure) -> {
             synchronized (this) {
                 running--;
             }
-            if (failure != null) {
-                group.forEach(w -> w.done().completeExceptionally(failure));
-            } else {
-                Set<Event> applies = Collections.newSetFromMap(new IdentityHashMap<>(fresh.size() * 2));
-                applies.addAll(fresh);
-                group.forEach(w -> w.done().complete(w.events().stream().filter(applies::contains).toList()));
+            int from = 0;
+            for (Waiting w : group) {
+                if (failure != null) {
+                    w.done().completeExceptionally(failure);
+                } else {
+                    boolean[] own = new boolean[w.events().size()];
+                    System.arraycopy(flags, from, own, 0, own.length);
+                    w.done().complete(own);
+                }
+                from += w.events().size();
             }
             startPasses();
         });

@@ -12,10 +12,7 @@ import io.arbiter.grid.GridStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,8 +58,8 @@ public final class Ingestor {
             if (!resolution.errors().isEmpty()) {
                 return CompletableFuture.completedFuture(reject(batch.parsed(), resolution.errors()));
             }
-            return grid.apply(events, resolution.locationOf()).thenCompose(this::held)
-                    .thenApply(applied -> accept(events, identitySet(applied)));
+            return grid.apply(events, resolution.locationOf()).thenCompose(applied -> held(events, applied))
+                    .thenApply(applied -> accept(events, applied, 0));
         });
     }
 
@@ -80,9 +77,16 @@ public final class Ingestor {
         this.hold = hold;
     }
 
-    private CompletionStage<List<Event>> held(List<Event> applied) {
-        return applied.isEmpty() ? CompletableFuture.completedFuture(applied)
-                : hold.apply(applied).thenApply(done -> applied);
+    /** {@code applied}, once the acknowledgement of the events it marks as applied may be given. */
+    private CompletionStage<boolean[]> held(List<Event> events, boolean[] applied) {
+        List<Event> fresh = new ArrayList<>();
+        for (int i = 0; i < applied.length; i++) {
+            if (applied[i]) {
+                fresh.add(events.get(i));
+            }
+        }
+        return fresh.isEmpty() ? CompletableFuture.completedFuture(applied)
+                : hold.apply(fresh).thenApply(done -> applied);
     }
 
     /**
@@ -108,15 +112,20 @@ public final class Ingestor {
                     valid.addAll(batches.get(i).events());
                 }
             }
-            return grid.apply(valid, resolution.locationOf()).thenCompose(this::held).thenApply(applied -> {
-                Set<Event> fresh = identitySet(applied);
-                List<IngestOutcome> outcomes = new ArrayList<>(batches.size());
-                for (int i = 0; i < batches.size(); i++) {
-                    outcomes.add(errors.get(i).isEmpty() ? accept(batches.get(i).events(), fresh)
-                            : reject(batches.get(i).parsed(), errors.get(i)));
-                }
-                return outcomes;
-            });
+            return grid.apply(valid, resolution.locationOf()).thenCompose(applied -> held(valid, applied))
+                    .thenApply(applied -> {
+                        List<IngestOutcome> outcomes = new ArrayList<>(batches.size());
+                        int from = 0;
+                        for (int i = 0; i < batches.size(); i++) {
+                            if (errors.get(i).isEmpty()) {
+                                outcomes.add(accept(batches.get(i).events(), applied, from));
+                                from += batches.get(i).events().size();
+                            } else {
+                                outcomes.add(reject(batches.get(i).parsed(), errors.get(i)));
+                            }
+                        }
+                        return outcomes;
+                    });
         });
     }
 
@@ -179,26 +188,22 @@ public final class Ingestor {
         return new Batch(parsed, errors.isEmpty() ? events : List.of(), errors);
     }
 
-    private static Set<Event> identitySet(List<Event> events) {
-        Set<Event> set = Collections.newSetFromMap(new IdentityHashMap<>(events.size() * 2));
-        set.addAll(events);
-        return set;
-    }
-
-    private IngestOutcome accept(List<Event> events, Set<Event> fresh) {
-        List<Event> applied = new ArrayList<>(events.size());
-        for (Event e : events) {
-            if (fresh.contains(e)) {
-                applied.add(e);
+    /** Accepts {@code events}, which {@code applied} marks from {@code from} on: the others were duplicates. */
+    private IngestOutcome accept(List<Event> events, boolean[] applied, int from) {
+        List<Event> fresh = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            if (applied[from + i]) {
+                fresh.add(e);
                 metrics.accepted(e.type());
             } else {
                 metrics.duplicate(e.type());
             }
         }
-        if (!applied.isEmpty()) {
-            listeners.forEach(l -> l.accept(applied));
+        if (!fresh.isEmpty()) {
+            listeners.forEach(l -> l.accept(fresh));
         }
-        return new IngestOutcome.Accepted(new IngestResult(applied.size(), events.size() - applied.size()));
+        return new IngestOutcome.Accepted(new IngestResult(fresh.size(), events.size() - fresh.size()));
     }
 
     private IngestOutcome reject(List<ParsedEvent> parsed, List<FieldError> errors) {
