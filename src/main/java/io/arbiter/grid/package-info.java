@@ -11,7 +11,12 @@
  *       partition key is the platform id, so a platform's instances share its partition; an
  *       instance's usage entry also remembers the ids of its latest usage events, so that a
  *       re-sent sample is told apart where it is applied;</li>
- *   <li>{@code instance-locations}: instance id to platform id, near-cached, to key usage samples
+ *   <li>{@code instance-changes}: platform id to its {@link io.arbiter.grid.InstanceChangeLog}, in the
+ *       platform's partition: a revision counting every change to its instances and the latest
+ *       instances changed, so that a copy of a platform's instances is brought up to date by reading
+ *       only those;</li>
+ *   <li>{@code instance-locations}: instance id to platform id, each member keeping its own copy
+ *       ({@link io.arbiter.grid.LocationCache}, dropped on any member's change), to key usage samples
  *       that carry only the instance id;</li>
  *   <li>{@code event-ids}: the ids of accepted events other than usage for the de-duplication
  *       window;</li>
