@@ -6,18 +6,12 @@ import io.arbiter.domain.Instance;
 import io.arbiter.domain.InstanceState;
 import io.arbiter.grid.GridMember;
 import io.arbiter.grid.GridOptions;
-import io.arbiter.ingest.BodyParser;
-import io.arbiter.ingest.IngestMetrics;
-import io.arbiter.ingest.IngestOutcome;
-import io.arbiter.ingest.Ingestor;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.json.JsonArray;
+import io.arbiter.testing.GridIngest;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,13 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformRostersIT {
 
     private static GridMember member;
-    private static Ingestor ingestor;
+    private static GridIngest events;
 
     @BeforeAll
     static void start() throws Exception {
         member = GridMember.start(new GridOptions(null, null, Duration.ofHours(1)));
-        ingestor = new Ingestor(member.store(), new IngestMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
-        ingest(platform("r-p1", "p1", 64, 256), platform("r-p2", "p2", 64, 256), client("r-a", "a", "gold"),
+        events = new GridIngest(member);
+        events.accepted(platform("r-p1", "p1", 64, 256), platform("r-p2", "p2", 64, 256), client("r-a", "a", "gold"),
                 client("r-b", "b", "bronze"));
     }
 
@@ -58,7 +52,7 @@ class PlatformRostersIT {
 
     @Test
     void aKeptRosterIsPatchedWithTheInstancesThatChanged() throws Exception {
-        ingest(instance("r1", "p1-i1", "a", "p1", "interruptible", 2, 4),
+        events.accepted(instance("r1", "p1-i1", "a", "p1", "interruptible", 2, 4),
                 instance("r2", "p1-i2", "a", "p1", "uninterruptible", 2, 4),
                 instance("r3", "p1-i3", "b", "p1", "interruptible", 2, 4));
         PlatformRosters rosters = new PlatformRosters(member.store(), Clock.systemUTC());
@@ -66,7 +60,7 @@ class PlatformRostersIT {
         assertThat(rosters.readWhole()).isEqualTo(1);
 
         assertThat(roster(rosters, "p1")).as("nothing changed: the same roster").isSameAs(roster(rosters, "p1"));
-        ingest(instance("r4", "p1-i4", "b", "p1", "interruptible", 1, 1),
+        events.accepted(instance("r4", "p1-i4", "b", "p1", "interruptible", 1, 1),
                 new JsonObject().put("id", "r5").put("type", "instance.stopped").put("instanceId", "p1-i1"),
                 instance("r6", "p1-i3", "a", "p1", "interruptible", 3, 3));
         member.store().setState("p1-i2", InstanceState.MIGRATING).toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -81,7 +75,7 @@ class PlatformRostersIT {
 
     @Test
     void aRosterIsReadWholeAgainWhenTheLogNoLongerHoldsEveryChangeSince() throws Exception {
-        ingest(instance("q1", "p2-i1", "a", "p2", "interruptible", 2, 4));
+        events.accepted(instance("q1", "p2-i1", "a", "p2", "interruptible", 2, 4));
         PlatformRosters rosters = new PlatformRosters(member.store(), Clock.systemUTC());
         roster(rosters, "p2");
         List<CompletableFuture<Boolean>> changes = new ArrayList<>();
@@ -119,12 +113,5 @@ class PlatformRostersIT {
 
     private static String ids(List<String> ids) {
         return Arrays.toString(ids.toArray());
-    }
-
-    private static void ingest(JsonObject... events) throws Exception {
-        byte[] body = new JsonArray(List.of((Object[]) events)).encode().getBytes(StandardCharsets.UTF_8);
-        IngestOutcome outcome = ingestor.ingest(BodyParser.events(body, false)).toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
-        assertThat(outcome).isInstanceOf(IngestOutcome.Accepted.class);
     }
 }

@@ -1,21 +1,13 @@
 package io.arbiter.grid;
 
-import io.arbiter.ingest.BodyParser;
-import io.arbiter.ingest.IngestMetrics;
-import io.arbiter.ingest.IngestOutcome;
-import io.arbiter.ingest.Ingestor;
 import io.arbiter.testing.ClusterFiles;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.arbiter.testing.GridIngest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -57,13 +49,13 @@ class LocationCacheIT {
 
     @Test
     void anInstanceStartedAgainOnAnotherPlatformIsFoundThereByEveryMember() throws Exception {
-        Ingestor viaA = new Ingestor(a.store(), new IngestMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
-        ingest(viaA, platform("l-p1", "l-p1", 8, 8), platform("l-p2", "l-p2", 8, 8), client("l-c", "l-c", "gold"),
+        GridIngest viaA = new GridIngest(a);
+        viaA.accepted(platform("l-p1", "l-p1", 8, 8), platform("l-p2", "l-p2", 8, 8), client("l-c", "l-c", "gold"),
                 instance("l-i1", "l-i", "l-c", "l-p1", "interruptible", 1, 1));
         assertThat(located(b)).as("read from the grid, then kept").isEqualTo("l-p1");
         assertThat(located(b)).isEqualTo("l-p1");
 
-        ingest(viaA, instance("l-i2", "l-i", "l-c", "l-p2", "interruptible", 1, 1));
+        viaA.accepted(instance("l-i2", "l-i", "l-c", "l-p2", "interruptible", 1, 1));
 
         assertThat(located(a)).as("the member that wrote it").isEqualTo("l-p2");
         await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(located(b)).isEqualTo("l-p2"));
@@ -72,11 +64,5 @@ class LocationCacheIT {
     private static String located(GridMember member) throws Exception {
         return member.store().instanceLocations(Set.of("l-i")).toCompletableFuture().get(30, TimeUnit.SECONDS)
                 .get("l-i").platformId();
-    }
-
-    private static void ingest(Ingestor ingestor, JsonObject... events) throws Exception {
-        byte[] body = new JsonArray(List.of((Object[]) events)).encode().getBytes(StandardCharsets.UTF_8);
-        assertThat(ingestor.ingest(BodyParser.events(body, false)).toCompletableFuture().get(30, TimeUnit.SECONDS))
-                .isInstanceOf(IngestOutcome.Accepted.class);
     }
 }
