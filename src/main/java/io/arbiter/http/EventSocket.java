@@ -1,7 +1,6 @@
 package io.arbiter.http;
 
 import io.arbiter.ingest.BodyParser;
-import io.arbiter.ingest.ParsedEvent;
 import io.arbiter.ingest.IngestMetrics;
 import io.arbiter.ingest.IngestOutcome;
 import io.arbiter.ingest.Ingestor;
@@ -9,7 +8,6 @@ import io.arbiter.ingest.MalformedBodyException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,9 +25,10 @@ import java.util.List;
  * One producer's WebSocket on {@code /v1/events/ws}. Each text frame holds one event or an array;
  * frames are applied one after another in the order they came, each whole or not at all, and
  * answered in that order with {@code {"seq":S,"accepted":N,"duplicates":N}} or
- * {@code {"seq":S,"errors":[…]}}. Frames that wait while earlier ones are stored are taken
- * together (at most {@value #GROUP_BYTES} bytes of them), so a fast producer costs one pass over
- * the grid per group rather than per frame. A producer that sends faster than frames are stored
+ * {@code {"seq":S,"errors":[…]}}. Each frame is parsed and decoded as it arrives, while earlier
+ * ones are being stored; frames that wait while earlier ones are stored are taken together (at
+ * most {@value #GROUP_BYTES} bytes of them), so a fast producer costs one pass over the grid per
+ * group rather than per frame. A producer that sends faster than frames are stored
  * is held back: the socket stops reading while {@value #HIGH_WATER} frames wait, and reads again
  * when {@value #LOW_WATER} do.
  */
@@ -52,7 +51,8 @@ final class EventSocket {
     private boolean busy;
     private boolean paused;
 
-    private record Frame(long seq, Buffer text, long arrivedNanos) {
+    /** A frame as it arrived: its events decoded, or the answer to a frame that is not JSON. */
+    private record Frame(long seq, int bytes, Ingestor.Batch decoded, JsonObject malformed, long arrivedNanos) {
     }
 
     EventSocket(ServerWebSocket socket, Ingestor ingestor, IngestMetrics metrics) {
@@ -69,7 +69,7 @@ final class EventSocket {
                 socket.close(TOO_BIG, "message over the limit or not a valid WebSocket frame");
             }
         });
-        socket.textMessageHandler(text -> enqueue(Buffer.buffer(text.getBytes(StandardCharsets.UTF_8))));
+        socket.textMessageHandler(text -> enqueue(text.getBytes(StandardCharsets.UTF_8)));
         socket.binaryMessageHandler(binary -> {
             received++;
             reply(new JsonObject().put("seq", received).put("errors", new JsonArray()
@@ -78,8 +78,17 @@ final class EventSocket {
         });
     }
 
-    private void enqueue(Buffer text) {
-        waiting.add(new Frame(++received, text, System.nanoTime()));
+    private void enqueue(byte[] text) {
+        long arrived = System.nanoTime();
+        long seq = ++received;
+        Frame frame;
+        try {
+            frame = new Frame(seq, text.length, ingestor.decode(BodyParser.events(text, false)), null, arrived);
+        } catch (MalformedBodyException e) {
+            ingestor.malformed();
+            frame = new Frame(seq, text.length, null, Responses.malformed(e).put("seq", seq), arrived);
+        }
+        waiting.add(frame);
         if (waiting.size() >= HIGH_WATER && !paused) {
             paused = true;
             socket.pause();
@@ -96,8 +105,8 @@ final class EventSocket {
         do {
             Frame frame = waiting.poll();
             group.add(frame);
-            bytes += frame.text().length();
-        } while (!waiting.isEmpty() && bytes + waiting.peek().text().length() <= GROUP_BYTES);
+            bytes += frame.bytes();
+        } while (!waiting.isEmpty() && bytes + waiting.peek().bytes() <= GROUP_BYTES);
         if (paused && waiting.size() <= LOW_WATER) {
             paused = false;
             socket.resume();
@@ -114,16 +123,15 @@ final class EventSocket {
     /** Ingests {@code group}, then answers each of its frames in order. */
     private Future<Void> process(List<Frame> group) {
         JsonObject[] answers = new JsonObject[group.size()];
-        List<List<ParsedEvent>> parsed = new ArrayList<>(group.size());
+        List<Ingestor.Batch> parsed = new ArrayList<>(group.size());
         List<Integer> parsedAt = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
             Frame frame = group.get(i);
-            try {
-                parsed.add(BodyParser.events(frame.text().getBytes(), false));
+            if (frame.decoded() != null) {
+                parsed.add(frame.decoded());
                 parsedAt.add(i);
-            } catch (MalformedBodyException e) {
-                ingestor.malformed();
-                answers[i] = Responses.malformed(e).put("seq", frame.seq());
+            } else {
+                answers[i] = frame.malformed();
             }
         }
         Future<List<IngestOutcome>> stored = parsed.isEmpty() ? Future.succeededFuture(List.of())

@@ -95,10 +95,7 @@ public final class Ingestor {
      * that name only what exists already go to the grid together, in one pass; frames that
      * register platforms, clients or instances (which a later frame may name) go one at a time.
      */
-    public CompletionStage<List<IngestOutcome>> ingestEach(List<List<ParsedEvent>> frames) {
-        Instant receivedAt = clock.instant();
-        List<Batch> batches = new ArrayList<>(frames.size());
-        frames.forEach(parsed -> batches.add(decode(parsed, receivedAt)));
+    public CompletionStage<List<IngestOutcome>> ingestEach(List<Batch> batches) {
         if (batches.size() == 1 || batches.stream().anyMatch(Batch::registers)) {
             return oneAfterAnother(batches, 0, new ArrayList<>(batches.size()));
         }
@@ -163,13 +160,24 @@ public final class Ingestor {
         metrics.rejected(null);
     }
 
-    /** One request's or frame's events, decoded: {@code events} is empty when there are errors. */
-    private record Batch(List<ParsedEvent> parsed, List<Event> events, List<FieldError> errors) {
+    /**
+     * One request's or frame's events, decoded ({@link #decode}) but not yet checked against the
+     * grid: {@code events} is empty when there are errors.
+     */
+    public record Batch(List<ParsedEvent> parsed, List<Event> events, List<FieldError> errors) {
 
         boolean registers() {
             return events.stream().anyMatch(e -> e instanceof Event.PlatformRegistered
                     || e instanceof Event.ClientRegistered || e instanceof Event.InstanceStarted);
         }
+    }
+
+    /**
+     * Decodes one request's or frame's events, received now: what {@link #ingestEach} then checks
+     * and stores. A frame can be decoded as it arrives, while earlier ones are being stored.
+     */
+    public Batch decode(List<ParsedEvent> parsed) {
+        return decode(parsed, clock.instant());
     }
 
     private static Batch decode(List<ParsedEvent> parsed, Instant receivedAt) {

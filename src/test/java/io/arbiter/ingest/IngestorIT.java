@@ -45,10 +45,10 @@ class IngestorIT {
     @Test
     void framesTakenTogetherAreEachAcceptedOrRefusedOnTheirOwn() throws Exception {
         List<IngestOutcome> outcomes = ingestor.ingestEach(List.of(
-                frame(usage("g1-a", "i1"), usage("g1-b", "i1")),
-                frame(usage("g1-c", "i1"), usage("g1-d", "nowhere")),
-                frame(usage("g1-b", "i1"), usage("g1-e", "i1")),
-                frame("{\"id\":\"g1-f\",\"type\":\"usage\"}"))).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                decoded(usage("g1-a", "i1"), usage("g1-b", "i1")),
+                decoded(usage("g1-c", "i1"), usage("g1-d", "nowhere")),
+                decoded(usage("g1-b", "i1"), usage("g1-e", "i1")),
+                decoded("{\"id\":\"g1-f\",\"type\":\"usage\"}"))).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         assertThat(outcomes.get(0)).isEqualTo(accepted(2, 0));
         assertThat(outcomes.get(1)).isInstanceOfSatisfying(IngestOutcome.Rejected.class, r -> assertThat(r.errors())
@@ -64,7 +64,7 @@ class IngestorIT {
         String start = "{\"id\":\"g2-start\",\"type\":\"instance.started\",\"instanceId\":\"i2\",\"clientId\":\"c1\","
                 + "\"platformId\":\"p1\",\"kind\":\"interruptible\",\"resources\":{\"cpu\":1,\"memoryGiB\":1}}";
         List<IngestOutcome> outcomes = ingestor.ingestEach(List.of(
-                frame(usage("g2-early", "i2")), frame(start), frame(usage("g2-late", "i2"))))
+                decoded(usage("g2-early", "i2")), decoded(start), decoded(usage("g2-late", "i2"))))
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         assertThat(outcomes.get(0)).isInstanceOf(IngestOutcome.Rejected.class);
@@ -117,6 +117,10 @@ class IngestorIT {
     private static String usage(String id, String instanceId) {
         return "{\"id\":\"" + id + "\",\"type\":\"usage\",\"instanceId\":\"" + instanceId
                 + "\",\"cpu\":0.5,\"memoryGiB\":1,\"networkMbps\":2}";
+    }
+
+    private static Ingestor.Batch decoded(String... events) throws MalformedBodyException {
+        return ingestor.decode(frame(events));
     }
 
     private static List<ParsedEvent> frame(String... events) throws MalformedBodyException {
