@@ -80,8 +80,13 @@ public final class ArbiterNode implements AutoCloseable {
         this.services = services;
     }
 
-    /** Starts a node with {@code config}, answering once its HTTP server listens. */
+    /**
+     * Starts a node with {@code config}, answering once its HTTP server listens. A configuration
+     * that joins other members on the embedded store is refused ({@link SharedStore}), also when it
+     * was built in code rather than loaded.
+     */
     public static ArbiterNode start(ServerConfig config, Clock clock) {
+        SharedStore.require(config, "the node's configuration");
         createDataDir(config);
         PolicyEngine engine = startPolicy(config, clock);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -13,6 +13,7 @@ import com.hazelcast.internal.util.ConcurrencyUtil;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -57,6 +58,27 @@ public final class GridMember implements AutoCloseable {
         HazelcastInstance hazelcast = options.starter() == null ? Hazelcast.newHazelcastInstance(config)
                 : options.starter().start(config);
         return new GridMember(hazelcast, options);
+    }
+
+    /**
+     * How the configuration of {@code options} joins other members over the network ({@code "tcp-ip
+     * join"}, {@code "multicast join"} or {@code "auto-detection"}), or empty when it joins none (the
+     * single-member default). Reads the file; throws {@link IllegalArgumentException} naming it when
+     * it cannot be read.
+     */
+    public static Optional<String> networkJoin(GridOptions options) {
+        return joinOf(load(options));
+    }
+
+    private static Optional<String> joinOf(Config config) {
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        if (join.getTcpIpConfig().isEnabled()) {
+            return Optional.of("tcp-ip join");
+        }
+        if (join.getMulticastConfig().isEnabled()) {
+            return Optional.of("multicast join");
+        }
+        return join.isAutoDetectionEnabled() ? Optional.of("auto-detection") : Optional.empty();
     }
 
     private static Config load(GridOptions options) {
@@ -183,9 +205,7 @@ public final class GridMember implements AutoCloseable {
 
     /** True when this member's configuration joins other members over the network (TCP-IP, multicast or discovery). */
     public boolean joinsNetwork() {
-        JoinConfig join = hazelcast.getConfig().getNetworkConfig().getJoin();
-        return join.getTcpIpConfig().isEnabled() || join.getMulticastConfig().isEnabled()
-                || join.isAutoDetectionEnabled();
+        return joinOf(hazelcast.getConfig()).isPresent();
     }
 
     HazelcastInstance hazelcast() {
