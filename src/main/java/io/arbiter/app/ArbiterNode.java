@@ -130,7 +130,7 @@ public final class ArbiterNode implements AutoCloseable {
             vertx = ClusterWiring.vertx(member);
             RouterVerticle proxy = new RouterVerticle(config.router());
             vertx.deployVerticle(proxy).await(30, TimeUnit.SECONDS);
-            ProxyTrafficRouter router = ProxyTrafficRouter.attach(member.routes(), proxy);
+            ProxyTrafficRouter router = ProxyTrafficRouter.attach(member.routes(), proxy, vertx, member.ownership());
             ingestor.onApplied(new ServiceBackends(simulator, router)::applied);
             journal = new DecisionJournal(store, member.decisionLog(), Math.min(4, config.store().poolSize()));
             DecisionJournal decisions = journal;
