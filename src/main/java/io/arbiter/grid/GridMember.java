@@ -47,7 +47,7 @@ public final class GridMember implements AutoCloseable {
         this.decisionLog = new GridDecisionLog(hazelcast, ownership, gridThreads);
         this.scores = new GridScores(hazelcast, gridThreads);
         this.clients = new GridClients(hazelcast, gridThreads);
-        this.routes = new GridRoutes(hazelcast, gridThreads);
+        this.routes = new GridRoutes(hazelcast, gridThreads, ownership);
     }
 
     /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
