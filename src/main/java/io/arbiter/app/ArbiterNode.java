@@ -146,7 +146,7 @@ public final class ArbiterNode implements AutoCloseable {
             owned = ClusterWiring.decide(member, arbitration, actuator, migrator, registry,
                     decisions::failed);
             OwnerRouting routing = ClusterWiring.route(member, arbitration);
-            ingestor.holdAcknowledgements(applied -> decisionsStored(applied, member, decisions));
+            ingestor.holdAcknowledgements(applied -> decisionsStored(applied, decisions));
             ingestor.onApplied(arbitration::checkHighWater);
 
             // Actions left unfinished on the platforms this member arbitrates (another member's are its own).
@@ -197,12 +197,14 @@ public final class ArbiterNode implements AutoCloseable {
         return JdbcStore.embedded(dir, options.poolSize());
     }
 
-    /** Completes when the decisions of the contentions among {@code applied} that this member arbitrates are stored. */
-    private static CompletionStage<Void> decisionsStored(List<Event> applied, GridMember member,
-                                                         DecisionJournal journal) {
+    /**
+     * Completes when the decisions of the contentions among {@code applied} are stored, whichever
+     * member decides them: this one for the platforms it owns, the owner for the others.
+     */
+    private static CompletionStage<Void> decisionsStored(List<Event> applied, DecisionJournal journal) {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         for (Event e : applied) {
-            if (e instanceof Event.ContentionReported c && member.store().ownsPlatform(c.contention().platformId())) {
+            if (e instanceof Event.ContentionReported c) {
                 waits.add(journal.stored(DecisionIds.decision(c.contention().platformId(), c.id(), 0), DECISION_STORED)
                         .toCompletableFuture());
             }

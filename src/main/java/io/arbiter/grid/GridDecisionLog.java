@@ -2,6 +2,7 @@ package io.arbiter.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.arbiter.domain.ActionRecord;
@@ -56,6 +57,16 @@ public final class GridDecisionLog {
      */
     public void onChange(Consumer<String> listener) {
         changeListeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} with the id of every decision recorded from now on by any member of
+     * the cluster (on the log's threads), so that a member can learn of a decision the owner of its
+     * platform took.
+     */
+    public void onRecordedAnywhere(Consumer<String> listener) {
+        decisions.addEntryListener((EntryAddedListener<String, Decision>) added ->
+                queries.execute(() -> listener.accept(added.getKey())), false);
     }
 
     /**
