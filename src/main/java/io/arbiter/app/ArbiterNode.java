@@ -131,7 +131,7 @@ public final class ArbiterNode implements AutoCloseable {
             RouterVerticle proxy = new RouterVerticle(config.router());
             vertx.deployVerticle(proxy).await(30, TimeUnit.SECONDS);
             ProxyTrafficRouter router = ProxyTrafficRouter.attach(member.routes(), proxy, vertx, member.ownership());
-            ingestor.onApplied(new ServiceBackends(simulator, router)::applied);
+            member.ownedInstances().onRegistered(new ServiceBackends(simulator, router)::registered);
             journal = new DecisionJournal(store, member.decisionLog(), Math.min(4, config.store().poolSize()));
             DecisionJournal decisions = journal;
             Actuator actuator = new Actuator(simulator, scheduler, member.store(), journal, ingestor,

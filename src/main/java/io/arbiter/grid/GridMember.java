@@ -39,6 +39,7 @@ public final class GridMember implements AutoCloseable {
     private final GridClients clients;
     private final GridOwnership ownership;
     private final GridRoutes routes;
+    private final OwnedInstances ownedInstances;
 
     private GridMember(HazelcastInstance hazelcast, GridOptions options) {
         this.hazelcast = hazelcast;
@@ -48,6 +49,7 @@ public final class GridMember implements AutoCloseable {
         this.scores = new GridScores(hazelcast, gridThreads);
         this.clients = new GridClients(hazelcast, gridThreads);
         this.routes = new GridRoutes(hazelcast, gridThreads, ownership);
+        this.ownedInstances = new OwnedInstances(hazelcast, gridThreads);
     }
 
     /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
@@ -215,6 +217,11 @@ public final class GridMember implements AutoCloseable {
     /** Which instance serves each service's traffic. */
     public GridRoutes routes() {
         return routes;
+    }
+
+    /** The instances registered on the platforms this member owns, as they are registered. */
+    public OwnedInstances ownedInstances() {
+        return ownedInstances;
     }
 
     /** True while the member runs and is part of a cluster (itself included). */
