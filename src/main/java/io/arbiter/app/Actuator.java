@@ -69,15 +69,23 @@ final class Actuator {
     }
 
     /**
-     * Takes up again, after a restart, the interrupt actions among {@code unfinished} that are not
-     * already running here: each starts over from a graceful shutdown (the driver's calls are
-     * idempotent per action), its states continuing the history it had.
+     * Takes up again, after a restart or a takeover, the interrupt actions among {@code unfinished}
+     * that are not already running here: each starts over from a graceful shutdown (the driver's
+     * calls are idempotent per action), its states continuing the history it had. The list may be
+     * older than the actions (read while this member was carrying some of them out): one that the
+     * decision log shows finished by now is left alone, so that no action is carried out twice.
      */
     void resume(List<ActionRecord> unfinished) {
         for (ActionRecord action : unfinished) {
             if (action.type() == ActionType.INTERRUPT && !action.status().isFinal()
                     && running.add(action.actionId())) {
-                interrupt(action);
+                log.current(action.actionId()).whenComplete((now, failure) -> {
+                    if (failure == null && now.isPresent() && now.get().status().isFinal()) {
+                        running.remove(action.actionId());
+                    } else {
+                        interrupt(action);
+                    }
+                });
             }
         }
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -80,6 +81,11 @@ final class DecisionJournal implements AutoCloseable {
             }
             return action;
         }, writer);
+    }
+
+    /** The action as the grid's log holds it now, if it does. */
+    CompletionStage<Optional<ActionRecord>> current(String actionId) {
+        return log.action(actionId);
     }
 
     /**
