@@ -134,7 +134,7 @@ public final class ArbiterNode implements AutoCloseable {
             member.ownedInstances().onRegistered(new ServiceBackends(simulator, router)::registered);
             journal = new DecisionJournal(store, member.decisionLog(), Math.min(4, config.store().poolSize()));
             DecisionJournal decisions = journal;
-            Actuator actuator = new Actuator(simulator, scheduler, member.store(), journal, ingestor,
+            Actuator actuator = new Actuator(simulator, scheduler, member.store(), journal, member.claims(), ingestor,
                     () -> engine.current().policy().policy().interruption().gracePeriod(), registry);
             StoreReservations reservations = new StoreReservations(store, journal.storeThreads());
             LedgerCharges ledger = new LedgerCharges(store, member.store(), member.decisionLog(), journal, engine,
@@ -142,7 +142,8 @@ public final class ArbiterNode implements AutoCloseable {
             Migrator migrator = new Migrator(simulator, router, reservations, scheduler, member.store(), journal, ledger,
                     ingestor, engine, registry);
             ArbitrationService arbitration = new ArbitrationService(member.store(), member.scores(),
-                    member.decisionLog(), journal, engine, actuator, migrator, reservations, clock, registry);
+                    member.decisionLog(), journal, engine, actuator, migrator, reservations, member.claims(), clock,
+                    registry);
             owned = ClusterWiring.decide(member, arbitration, actuator, migrator, registry,
                     decisions::failed);
             OwnerRouting routing = ClusterWiring.route(member, arbitration);
@@ -152,10 +153,9 @@ public final class ArbiterNode implements AutoCloseable {
             // Actions left unfinished on the platforms this member arbitrates (another member's are its own).
             List<ActionRecord> unfinished = journal.restore().stream()
                     .filter(a -> a.platformId() == null || member.store().ownsPlatform(a.platformId())).toList();
-            actuator.resume(unfinished);
-            // Unfinished migrations: rolled back before their switch, finished after it; their charges settled.
+            // Interruptions start over; migrations roll back before their switch and finish after it; charges settle.
             List<ActionRecord> migrations = unfinished.stream().filter(a -> a.type() == ActionType.MIGRATE).toList();
-            migrator.recover(unfinished);
+            owned.takeUp(unfinished);
 
             ContentionForecaster forecaster = new ContentionForecaster(member.store(), member.decisionLog(), engine,
                     clock, registry);

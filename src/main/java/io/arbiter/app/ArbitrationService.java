@@ -5,6 +5,7 @@ import io.arbiter.actuation.ShadowReservations;
 import io.arbiter.arbitration.Arbitrator;
 import io.arbiter.arbitration.MigrationOptions;
 import io.arbiter.arbitration.Standings;
+import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.ContentionReason;
@@ -16,6 +17,7 @@ import io.arbiter.domain.InterruptionStanding;
 import io.arbiter.domain.PlatformView;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
+import io.arbiter.grid.ActionClaims;
 import io.arbiter.grid.GridDecisionLog;
 import io.arbiter.grid.GridScores;
 import io.arbiter.grid.GridStore;
@@ -44,8 +46,9 @@ import java.util.concurrent.TimeUnit;
  * Turns contentions into decisions and has them carried out: gathers the platform's instances, the
  * clients' scores and interruption standings and their recent interruptions, decides
  * ({@link Arbitrator}), records the decision once per id (in the durable store first, through the
- * {@link DecisionJournal}) and starts its actions. A contention sent again finds its decision and
- * starts nothing twice; a dry run decides and stores nothing. Also
+ * {@link DecisionJournal}), claims its actions for this member ({@link ActionClaims}) and starts
+ * them. A contention sent again finds its decision and starts nothing twice; a dry run decides and
+ * stores nothing. Also
  * raises a contention itself when a platform's allocation passes the policy's high-water mark.
  */
 final class ArbitrationService implements Arbitrations {
@@ -60,12 +63,13 @@ final class ArbitrationService implements Arbitrations {
     private final Actuator actuator;
     private final Migrator migrator;
     private final ShadowReservations reservations;
+    private final ActionClaims claims;
     private final Clock clock;
     private final Timer timer;
 
     ArbitrationService(GridStore grid, GridScores scores, GridDecisionLog log, DecisionJournal journal,
                        PolicyEngine engine, Actuator actuator, Migrator migrator, ShadowReservations reservations,
-                       Clock clock, MeterRegistry registry) {
+                       ActionClaims claims, Clock clock, MeterRegistry registry) {
         this.grid = grid;
         this.scores = scores;
         this.log = log;
@@ -74,6 +78,7 @@ final class ArbitrationService implements Arbitrations {
         this.actuator = actuator;
         this.migrator = migrator;
         this.reservations = reservations;
+        this.claims = claims;
         this.clock = clock;
         this.timer = Timer.builder("arbiter.arbitration").description("Time from contention to recorded decision")
                 .publishPercentileHistogram().register(registry);
@@ -120,11 +125,29 @@ final class ArbitrationService implements Arbitrations {
                 timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 if (recorded.isNew()) {
                     LOG.info("decision {}: {}", decision.decisionId(), decision.explanation());
-                    actuator.execute(recorded.decision());
-                    migrator.execute(recorded.decision());
+                    execute(recorded.decision());
                 }
                 return new Result(recorded.decision(), recorded.isNew());
             });
+        });
+    }
+
+    /**
+     * Claims the decision's actions for this member, then carries out those it holds: all, unless a
+     * member took some over meanwhile. When the claim cannot be made, all are carried out (at least
+     * once, rather than not at all).
+     */
+    private void execute(Decision decision) {
+        claims.claim(decision.actions().stream().map(ActionRecord::actionId).toList()).whenComplete((held, failure) -> {
+            Decision mine = decision;
+            if (failure != null) {
+                LOG.warn("the actions of decision {} could not be claimed; carrying them out: {}", decision.decisionId(),
+                        failure.toString());
+            } else {
+                mine = decision.withActions(decision.actions().stream().filter(a -> held.contains(a.actionId())).toList());
+            }
+            actuator.execute(mine);
+            migrator.execute(mine);
         });
     }
 

@@ -3,6 +3,7 @@ package io.arbiter.app;
 import io.arbiter.arbitration.DecisionIds;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.Contention;
+import io.arbiter.grid.ActionClaims;
 import io.arbiter.grid.GridDecisionLog;
 import io.arbiter.grid.GridOwnership;
 import io.arbiter.grid.GridStore;
@@ -30,8 +31,9 @@ import java.util.function.BiConsumer;
  * partition it owns, and only those. A contention stays pending in the grid (in its platform's
  * partition, backed up in another zone) until its decision is recorded, so that when a member
  * dies the new owners of its platforms find the contentions it had not decided yet and decide
- * them, and resume the actions it had started. Decisions and actions are idempotent on their ids,
- * so a contention decided by both is recorded and carried out once.
+ * them, and resume the actions it had started (those no member still in the cluster has claimed,
+ * {@link ActionClaims}). Decisions and actions are idempotent on their ids, so a contention decided
+ * by both is recorded and carried out once.
  *
  * <p>On the minority side of a split the decision log refuses to record anything; each refused
  * contention is logged once, counted in {@code arbiter_decisions_refused_total{reason="minority"}}
@@ -45,6 +47,7 @@ final class OwnedArbitration implements AutoCloseable {
     private final GridStore grid;
     private final GridDecisionLog log;
     private final GridOwnership ownership;
+    private final ActionClaims claims;
     private final ArbitrationService arbitration;
     private final Actuator actuator;
     private final Migrator migrator;
@@ -60,13 +63,14 @@ final class OwnedArbitration implements AutoCloseable {
         return t;
     });
 
-    OwnedArbitration(GridStore grid, GridDecisionLog log, GridOwnership ownership, ArbitrationService arbitration,
-                     Actuator actuator, Migrator migrator, MeterRegistry registry,
+    OwnedArbitration(GridStore grid, GridDecisionLog log, GridOwnership ownership, ActionClaims claims,
+                     ArbitrationService arbitration, Actuator actuator, Migrator migrator, MeterRegistry registry,
                      BiConsumer<String, Throwable> notDecided) {
         this.notDecided = notDecided;
         this.grid = grid;
         this.log = log;
         this.ownership = ownership;
+        this.claims = claims;
         this.arbitration = arbitration;
         this.actuator = actuator;
         this.migrator = migrator;
@@ -95,19 +99,18 @@ final class OwnedArbitration implements AutoCloseable {
             Map<String, Contention> pending = grid.pendingOwnedContentions().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             pending.forEach(this::decide);
-            if (resumeActions.getAndSet(false)) {
-                resumeOwnedActions();
+            if (resumeActions.getAndSet(false) && !takeUpOwned()) {
+                resumeActions.set(true);
             }
         } catch (Exception e) {
             LOG.debug("sweep for pending contentions did not complete: {}", e.toString());
         }
     }
 
-    /** Actions left unfinished by a member that left: their platforms' new owners carry them on. */
-    private void resumeOwnedActions() throws Exception {
+    /** Answers false when it is too early: in the minority, or partitions still moving. */
+    private boolean takeUpOwned() throws Exception {
         if (!ownership.hasMajority() || !ownership.isSettled()) {
-            resumeActions.set(true);
-            return;
+            return false;
         }
         List<ActionRecord> owned = new ArrayList<>();
         for (ActionRecord action : log.unfinished().toCompletableFuture().get(10, TimeUnit.SECONDS)) {
@@ -115,12 +118,35 @@ final class OwnedArbitration implements AutoCloseable {
                 owned.add(action);
             }
         }
-        if (!owned.isEmpty()) {
-            LOG.info("taking up {} unfinished action(s) of platforms this member now owns, left by a member that left: {}",
-                    owned.size(), owned.stream().map(ActionRecord::actionId).toList());
-            actuator.resume(owned);
-            migrator.recover(owned);
+        takeUp(owned);
+        return true;
+    }
+
+    /**
+     * Carries on {@code unfinished} actions of platforms this member owns, after a restart or when
+     * a member left: claims them first, and leaves those a member still in the cluster carries out
+     * to it (a platform that changed owner twice after a member died was arbitrated meanwhile by
+     * the first, which carries out its own decisions to the end).
+     */
+    void takeUp(List<ActionRecord> unfinished) {
+        if (unfinished.isEmpty()) {
+            return;
         }
+        claims.claim(unfinished.stream().map(ActionRecord::actionId).toList()).whenComplete((held, failure) -> {
+            if (failure != null) {
+                LOG.warn("unfinished actions could not be claimed; trying again: {}", failure.toString());
+                resumeActions.set(true);
+                return;
+            }
+            List<ActionRecord> mine = unfinished.stream().filter(a -> held.contains(a.actionId())).toList();
+            if (!mine.isEmpty()) {
+                LOG.info("taking up {} unfinished action(s) of platforms this member owns ({} left to the members "
+                        + "carrying them out): {}", mine.size(), unfinished.size() - mine.size(),
+                        mine.stream().map(ActionRecord::actionId).toList());
+                actuator.resume(mine);
+                migrator.recover(mine);
+            }
+        });
     }
 
     private void decide(String eventId, Contention contention) {

@@ -29,4 +29,10 @@ public record Decision(String decisionId, String platformId, String trigger, boo
         excluded = Map.copyOf(excluded);
         rulesFired = List.copyOf(rulesFired);
     }
+
+    /** This decision with {@code only} as its actions (for instance those one member carries out). */
+    public Decision withActions(List<ActionRecord> only) {
+        return new Decision(decisionId, platformId, trigger, selfRaised, contention, ruleRevision, policyVersion,
+                decidedAt, only, wanted, shortfall, excluded, rulesFired, explanation);
+    }
 }

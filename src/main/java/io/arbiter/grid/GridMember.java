@@ -40,6 +40,7 @@ public final class GridMember implements AutoCloseable {
     private final GridOwnership ownership;
     private final GridRoutes routes;
     private final OwnedInstances ownedInstances;
+    private final ActionClaims claims;
 
     private GridMember(HazelcastInstance hazelcast, GridOptions options) {
         this.hazelcast = hazelcast;
@@ -50,6 +51,7 @@ public final class GridMember implements AutoCloseable {
         this.clients = new GridClients(hazelcast, gridThreads);
         this.routes = new GridRoutes(hazelcast, gridThreads, ownership);
         this.ownedInstances = new OwnedInstances(hazelcast, gridThreads);
+        this.claims = new ActionClaims(hazelcast, gridThreads);
     }
 
     /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
@@ -135,6 +137,7 @@ public final class GridMember implements AutoCloseable {
                 .setInvalidateOnChange(true));
         config.getMapConfig(GridMaps.EVENT_IDS)
                 .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, options.dedupeWindow().toSeconds()));
+        config.getMapConfig(GridMaps.ACTION_CLAIMS).setTimeToLiveSeconds(GridMaps.ACTION_CLAIM_HOURS * 3600);
     }
 
     /**
@@ -217,6 +220,11 @@ public final class GridMember implements AutoCloseable {
     /** Which instance serves each service's traffic. */
     public GridRoutes routes() {
         return routes;
+    }
+
+    /** Which member carries out each action. */
+    public ActionClaims claims() {
+        return claims;
     }
 
     /** The instances registered on the platforms this member owns, as they are registered. */

@@ -6,19 +6,11 @@ import io.arbiter.actuation.SimulatorDriver;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.ActionType;
-import io.arbiter.domain.Contention;
-import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Decision;
-import io.arbiter.domain.Resources;
-import io.arbiter.domain.Severity;
 import io.arbiter.grid.GridMember;
-import io.arbiter.grid.GridOptions;
 import io.arbiter.ingest.IngestMetrics;
 import io.arbiter.ingest.Ingestor;
 import io.arbiter.ingest.Json;
-import io.arbiter.ledger.DurableStore;
-import io.arbiter.ledger.JdbcStore;
-import io.arbiter.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.json.JsonArray;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.arbiter.testing.Events.client;
@@ -47,26 +38,24 @@ import static org.awaitility.Awaitility.await;
  */
 class ActuatorResumeIT {
 
-    private static final Instant T0 = Instant.parse("2026-12-03T12:00:00Z");
+    private static final Instant T0 = JournalFixture.T0;
 
-    private final GridMember member = GridMember.start(new GridOptions(null, null, Duration.ofHours(1)));
-    private final DurableStore store = JdbcStore.open(TestDatabase.fresh(), null);
-    private final DecisionJournal journal = new DecisionJournal(store, member.decisionLog(), 2);
+    private final JournalFixture parts = new JournalFixture();
+    private final GridMember member = parts.member;
+    private final DecisionJournal journal = parts.journal;
     private final ManualScheduler scheduler = new ManualScheduler(T0);
     private final SimulatorDriver simulator = new SimulatorDriver(scheduler,
             SimulatorDriver.Behaviour.stopsAfter(Duration.ZERO));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Ingestor ingestor = new Ingestor(member.store(), new IngestMetrics(registry),
             Clock.fixed(T0, ZoneOffset.UTC));
-    private final Actuator actuator = new Actuator(simulator, scheduler, member.store(), journal, ingestor,
-            () -> Duration.ofSeconds(30), registry);
+    private final Actuator actuator = new Actuator(simulator, scheduler, member.store(), journal, member.claims(),
+            ingestor, () -> Duration.ofSeconds(30), registry);
 
     @AfterEach
     void stop() {
         simulator.close();
-        journal.close();
-        store.close();
-        member.close();
+        parts.close();
     }
 
     @Test
@@ -81,9 +70,7 @@ class ActuatorResumeIT {
         ActionRecord pending = new ActionRecord("d-1-1", "d-1", ActionType.INTERRUPT, "p1", "i1", "c1", 0.25,
                 "lowest value", null, ActionStatus.PENDING, List.of(new ActionRecord.Step(ActionStatus.PENDING, T0,
                 "decided")));
-        Decision decision = new Decision("d-1", "p1", "k1", false, new Contention("p1", ContentionReason.CAPACITY,
-                Severity.NORMAL, new Resources(4, 0), null), "rules", "policy", T0, List.of(pending),
-                new Resources(4, 0), Resources.ZERO, Map.of(), List.of(), "interrupt i1");
+        Decision decision = JournalFixture.decision("d-1", "k1", List.of(pending));
         journal.record(decision).toCompletableFuture().get(10, TimeUnit.SECONDS);
         actuator.execute(decision);
         await().atMost(10, TimeUnit.SECONDS).until(() -> journal.current("d-1-1").toCompletableFuture().join()
