@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +58,15 @@ final class OwnedArbitration implements AutoCloseable {
     private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> warnedOnce = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean resumeActions = new AtomicBoolean();
+    private final AtomicBoolean takingOver = new AtomicBoolean();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "arbiter-owned-arbitration");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Takes actions over apart from the sweep: waiting for partitions to settle never holds up deciding. */
+    private final ExecutorService takeover = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "arbiter-takeover");
         t.setDaemon(true);
         return t;
     });
@@ -99,11 +107,29 @@ final class OwnedArbitration implements AutoCloseable {
             Map<String, Contention> pending = grid.pendingOwnedContentions().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             pending.forEach(this::decide);
+        } catch (Exception e) {
+            LOG.debug("sweep for pending contentions did not complete: {}", e.toString());
+        }
+        if (resumeActions.get() && takingOver.compareAndSet(false, true)) {
+            takeover.execute(this::resumeOwnedActions);
+        }
+    }
+
+    /**
+     * Actions left unfinished by a member that left: their platforms' new owners carry them on,
+     * once this member sees the majority and partitions have settled (tried again at each sweep
+     * until then, or when reading the unfinished actions fails).
+     */
+    private void resumeOwnedActions() {
+        try {
             if (resumeActions.getAndSet(false) && !takeUpOwned()) {
                 resumeActions.set(true);
             }
         } catch (Exception e) {
-            LOG.debug("sweep for pending contentions did not complete: {}", e.toString());
+            resumeActions.set(true);
+            LOG.debug("taking up unfinished actions did not complete: {}", e.toString());
+        } finally {
+            takingOver.set(false);
         }
     }
 
@@ -196,5 +222,6 @@ final class OwnedArbitration implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        takeover.shutdownNow();
     }
 }

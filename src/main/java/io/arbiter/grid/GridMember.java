@@ -34,6 +34,15 @@ public final class GridMember implements AutoCloseable {
     private final HazelcastInstance hazelcast;
     private final GridStore store;
     private final ExecutorService gridThreads = GridStore.daemonPool(2, "arbiter-grid");
+    /** Recording decisions and action states, and claiming actions: never behind scoring or listings. */
+    private final ExecutorService decisionThreads = GridStore.daemonPool(4, "arbiter-decisions");
+    /**
+     * Scans over whole maps that nothing waits for at once: scoring's read of every client, listings
+     * of the decision log (operators' reads, unfinished actions after a takeover). A scan waits on a
+     * member gone silent until the cluster drops it and its partitions move; here it holds up only
+     * other scans.
+     */
+    private final ExecutorService scanThreads = GridStore.daemonPool(2, "arbiter-grid-scan");
     private final GridDecisionLog decisionLog;
     private final GridScores scores;
     private final GridClients clients;
@@ -46,12 +55,12 @@ public final class GridMember implements AutoCloseable {
         this.hazelcast = hazelcast;
         this.ownership = new GridOwnership(hazelcast);
         this.store = new GridStore(hazelcast, options);
-        this.decisionLog = new GridDecisionLog(hazelcast, ownership, gridThreads);
+        this.decisionLog = new GridDecisionLog(hazelcast, ownership, decisionThreads, scanThreads);
         this.scores = new GridScores(hazelcast, gridThreads);
-        this.clients = new GridClients(hazelcast, gridThreads);
+        this.clients = new GridClients(hazelcast, scanThreads);
         this.routes = new GridRoutes(hazelcast, gridThreads, ownership);
         this.ownedInstances = new OwnedInstances(hazelcast, gridThreads);
-        this.claims = new ActionClaims(hazelcast, gridThreads);
+        this.claims = new ActionClaims(hazelcast, decisionThreads);
     }
 
     /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
@@ -247,6 +256,8 @@ public final class GridMember implements AutoCloseable {
     public void close() {
         store.close();
         gridThreads.shutdownNow();
+        decisionThreads.shutdownNow();
+        scanThreads.shutdownNow();
         hazelcast.shutdown();
     }
 }
