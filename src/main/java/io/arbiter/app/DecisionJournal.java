@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -109,8 +110,12 @@ final class DecisionJournal implements AutoCloseable {
                     waiting.remove(decisionId, wait);
                 }
             }
-        }).exceptionallyCompose(failure -> failure instanceof TimeoutException ? inLogAfter(decisionId, timeout)
-                : CompletableFuture.failedFuture(failure));
+        }).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                    : failure;
+            return cause instanceof TimeoutException ? inLogAfter(decisionId, timeout)
+                    : CompletableFuture.failedFuture(cause);
+        });
     }
 
     /** Completes when the grid's log holds {@code decisionId} after all; fails saying it waited {@code timeout}. */
