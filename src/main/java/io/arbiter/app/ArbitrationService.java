@@ -12,6 +12,7 @@ import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.Event;
 import io.arbiter.domain.Instance;
+import io.arbiter.domain.InstanceKind;
 import io.arbiter.domain.InterruptionCriteria;
 import io.arbiter.domain.InterruptionStanding;
 import io.arbiter.domain.PlatformView;
@@ -110,7 +111,10 @@ final class ArbitrationService implements Arbitrations {
             }
             var clientScores = scores.scores(clients).toCompletableFuture();
             var standings = scores.standings(clients).toCompletableFuture();
-            var recent = log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture();
+            // Disruption budgets matter only to interruptible instances; without any, the log needs no scan.
+            var recent = g.instances().stream().anyMatch(i -> i.kind() == InstanceKind.INTERRUPTIBLE)
+                    ? log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture()
+                    : CompletableFuture.completedFuture(Map.<String, Integer>of());
             var migration = migrationOptions(contention, snapshot).toCompletableFuture();
             return CompletableFuture.allOf(clientScores, standings, recent, migration).thenApply(done -> Arbitrator.decide(
                     new ArbitrationInput(triggerId, selfRaised, contention, g.view().free(), g.instances(),
