@@ -150,15 +150,16 @@ final class OwnedArbitration implements AutoCloseable {
 
     /**
      * Carries on {@code unfinished} actions of platforms this member owns, after a restart or when
-     * a member left: claims them first, and leaves those a member still in the cluster carries out
-     * to it (a platform that changed owner twice after a member died was arbitrated meanwhile by
-     * the first, which carries out its own decisions to the end).
+     * a member left: takes them over first, and leaves those a member still in the cluster carries
+     * out to it — this one included, whose own actions the list may show unfinished when they are
+     * not any more; and a platform that changed owner twice after a member died was arbitrated
+     * meanwhile by the first, which carries out its own decisions to the end.
      */
     void takeUp(List<ActionRecord> unfinished) {
         if (unfinished.isEmpty()) {
             return;
         }
-        claims.claim(unfinished.stream().map(ActionRecord::actionId).toList()).whenComplete((held, failure) -> {
+        claims.takeOver(unfinished.stream().map(ActionRecord::actionId).toList()).whenComplete((held, failure) -> {
             if (failure != null) {
                 LOG.warn("unfinished actions could not be claimed; trying again: {}", failure.toString());
                 resumeActions.set(true);
@@ -167,7 +168,7 @@ final class OwnedArbitration implements AutoCloseable {
             List<ActionRecord> mine = unfinished.stream().filter(a -> held.contains(a.actionId())).toList();
             if (!mine.isEmpty()) {
                 LOG.info("taking up {} unfinished action(s) of platforms this member owns ({} left to the members "
-                        + "carrying them out): {}", mine.size(), unfinished.size() - mine.size(),
+                        + "carrying them out, this one included): {}", mine.size(), unfinished.size() - mine.size(),
                         mine.stream().map(ActionRecord::actionId).toList());
                 actuator.resume(mine);
                 migrator.recover(mine);

@@ -14,7 +14,8 @@ import java.util.concurrent.Executor;
 /**
  * Which member carries out each action: a claim per action id naming a member. The member that
  * takes a decision claims its actions before it starts them; a member taking actions over after
- * another left claims them first, and gets only those whose claimant is no longer in the cluster.
+ * another left gets only those no claimant still in the cluster holds (never its own, which it is
+ * carrying out or has finished: a list of unfinished actions read a while ago may be stale).
  * So when a platform changes owner twice after a member dies (a backup promoted on one survivor,
  * then partitions rebalanced to another), the second owner leaves the first one's actions to it
  * rather than carrying them out a second time. Claims are given up when an action ends, and expire
@@ -34,14 +35,27 @@ public final class ActionClaims {
 
     /**
      * Claims each of {@code actionIds} for this member unless a member still in the cluster holds
-     * it; answers those this member holds now, in the order given.
+     * it; answers those this member holds now, in the order given (the decider's claim).
      */
     public CompletionStage<List<String>> claim(List<String> actionIds) {
+        return claimEach(actionIds, true);
+    }
+
+    /**
+     * Takes over those of {@code actionIds} that no member still in the cluster holds, this one
+     * included: a member never takes over what it carries out (or carried out) itself. Answers those
+     * taken, in the order given.
+     */
+    public CompletionStage<List<String>> takeOver(List<String> actionIds) {
+        return claimEach(actionIds, false);
+    }
+
+    private CompletionStage<List<String>> claimEach(List<String> actionIds, boolean keepOwn) {
         return CompletableFuture.supplyAsync(() -> {
             String self = hz.getCluster().getLocalMember().getUuid().toString();
             List<String> held = new ArrayList<>();
             for (String id : actionIds) {
-                if (claim(id, self)) {
+                if (claim(id, self, keepOwn)) {
                     held.add(id);
                 }
             }
@@ -49,11 +63,14 @@ public final class ActionClaims {
         }, executor);
     }
 
-    private boolean claim(String actionId, String self) {
+    private boolean claim(String actionId, String self, boolean keepOwn) {
         while (true) {
             String holder = claims.putIfAbsent(actionId, self);
-            if (holder == null || holder.equals(self)) {
+            if (holder == null) {
                 return true;
+            }
+            if (holder.equals(self)) {
+                return keepOwn;
             }
             if (isMember(holder)) {
                 return false;

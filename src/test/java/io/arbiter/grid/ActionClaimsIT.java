@@ -47,7 +47,7 @@ class ActionClaimsIT {
     }
 
     @Test
-    void aMemberGetsOnlyTheActionsNoLiveMemberHoldsAndThoseOfAMemberThatLeft() {
+    void aMemberGetsOnlyTheActionsNoLiveMemberHoldsAndTakesOverOnlyThoseOfAMemberThatLeft() {
         HazelcastInstance first = member(ports.get(0));
         HazelcastInstance second = member(ports.get(1));
         await().atMost(60, TimeUnit.SECONDS).until(() -> second.getCluster().getMembers().size() == 2);
@@ -61,10 +61,13 @@ class ActionClaimsIT {
         firstClaims.release("d-1-2");
         await().atMost(10, TimeUnit.SECONDS).until(() -> join(secondClaims.claim(List.of("d-1-2"))).equals(List.of("d-1-2")));
 
+        assertThat(join(firstClaims.takeOver(List.of("d-1-1", "d-2-1", "d-3-1")))).as("never its own, nor a live member's")
+                .containsExactly("d-3-1");
+
         first.getLifecycleService().terminate();
         await().atMost(30, TimeUnit.SECONDS).until(() -> second.getCluster().getMembers().size() == 1);
 
-        assertThat(join(secondClaims.claim(List.of("d-1-1")))).as("the claim of a member that left")
+        assertThat(join(secondClaims.takeOver(List.of("d-1-1", "d-2-1")))).as("the claims of a member that left")
                 .containsExactly("d-1-1");
     }
 }
