@@ -238,6 +238,11 @@ public final class SimulatorDriver implements PlatformDriver, AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** The calls made for instance {@code instanceId} (as the instance or as a restored copy), in order. */
+    public synchronized List<String> callsFor(String instanceId) {
+        return calls.stream().filter(c -> instanceId.equals(c.split(" ", 3)[1])).toList();
+    }
+
     /** Stops every simulated backend. */
     @Override
     public void close() {

@@ -20,7 +20,9 @@ public interface TrafficRouter {
 
     /**
      * Holds new requests for {@code service}; completes once the requests already sent to its
-     * instance have been answered, so that nothing changes the instance's state after this.
+     * instance have been answered, by every router that sends it requests (on a cluster, each
+     * member's), so that nothing changes the instance's state after this. Fails when a router does
+     * not confirm in time.
      */
     CompletionStage<Void> pause(String service);
 

@@ -9,6 +9,7 @@ import io.arbiter.domain.ActionStatus;
 import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.InstanceState;
+import io.arbiter.grid.ActionClaims;
 import io.arbiter.grid.GridStore;
 import io.arbiter.ingest.Ingestor;
 import io.arbiter.ingest.Json;
@@ -41,15 +42,17 @@ final class Actuator {
     private final Scheduler scheduler;
     private final GridStore grid;
     private final DecisionJournal log;
+    private final ActionClaims claims;
     private final Ingestor ingestor;
     private final Supplier<Duration> grace;
     private final MeterRegistry registry;
     private final Map<String, Integer> actionsUnderWay = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    Actuator(PlatformDriver driver, Scheduler scheduler, GridStore grid, DecisionJournal log, Ingestor ingestor,
-             Supplier<Duration> grace, MeterRegistry registry) {
+    Actuator(PlatformDriver driver, Scheduler scheduler, GridStore grid, DecisionJournal log, ActionClaims claims,
+             Ingestor ingestor, Supplier<Duration> grace, MeterRegistry registry) {
         this.driver = driver;
+        this.claims = claims;
         this.scheduler = scheduler;
         this.grid = grid;
         this.log = log;
@@ -69,15 +72,23 @@ final class Actuator {
     }
 
     /**
-     * Takes up again, after a restart, the interrupt actions among {@code unfinished} that are not
-     * already running here: each starts over from a graceful shutdown (the driver's calls are
-     * idempotent per action), its states continuing the history it had.
+     * Takes up again, after a restart or a takeover, the interrupt actions among {@code unfinished}
+     * that are not already running here: each starts over from a graceful shutdown (the driver's
+     * calls are idempotent per action), its states continuing the history it had. The list may be
+     * older than the actions (read while this member was carrying some of them out): one that the
+     * decision log shows finished by now is left alone, so that no action is carried out twice.
      */
     void resume(List<ActionRecord> unfinished) {
         for (ActionRecord action : unfinished) {
             if (action.type() == ActionType.INTERRUPT && !action.status().isFinal()
                     && running.add(action.actionId())) {
-                interrupt(action);
+                log.current(action.actionId()).whenComplete((now, failure) -> {
+                    if (failure == null && now.isPresent() && now.get().status().isFinal()) {
+                        running.remove(action.actionId());
+                    } else {
+                        interrupt(action);
+                    }
+                });
             }
         }
     }
@@ -115,6 +126,7 @@ final class Actuator {
         }
         countFinished(registry, action, status);
         running.remove(action.actionId());
+        claims.release(action.actionId());
         actionsUnderWay.computeIfPresent(action.platformId(), (p, n) -> n > 1 ? n - 1 : null);
         if (status == ActionStatus.STOPPED || status == ActionStatus.TERMINATED) {
             ObjectNode stopped = Json.MAPPER.createObjectNode().put("id", action.actionId() + ":stopped")

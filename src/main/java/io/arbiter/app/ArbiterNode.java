@@ -81,8 +81,13 @@ public final class ArbiterNode implements AutoCloseable {
         this.services = services;
     }
 
-    /** Starts a node with {@code config}, answering once its HTTP server listens. */
+    /**
+     * Starts a node with {@code config}, answering once its HTTP server listens. A configuration
+     * that joins other members on the embedded store is refused ({@link SharedStore}), also when it
+     * was built in code rather than loaded.
+     */
     public static ArbiterNode start(ServerConfig config, Clock clock) {
+        SharedStore.require(config, "the node's configuration");
         createDataDir(config);
         PolicyEngine engine = startPolicy(config, clock);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -127,11 +132,11 @@ public final class ArbiterNode implements AutoCloseable {
             vertx = ClusterWiring.vertx(member);
             RouterVerticle proxy = new RouterVerticle(config.router());
             vertx.deployVerticle(proxy).await(30, TimeUnit.SECONDS);
-            ProxyTrafficRouter router = ProxyTrafficRouter.attach(member.routes(), proxy);
-            ingestor.onApplied(new ServiceBackends(simulator, router)::applied);
+            ProxyTrafficRouter router = ProxyTrafficRouter.attach(member.routes(), proxy, vertx, member.ownership());
+            member.ownedInstances().onRegistered(new ServiceBackends(simulator, router)::registered);
             journal = new DecisionJournal(store, member.decisionLog(), Math.min(4, config.store().poolSize()));
             DecisionJournal decisions = journal;
-            Actuator actuator = new Actuator(simulator, scheduler, member.store(), journal, ingestor,
+            Actuator actuator = new Actuator(simulator, scheduler, member.store(), journal, member.claims(), ingestor,
                     () -> engine.current().policy().policy().interruption().gracePeriod(), registry);
             StoreReservations reservations = new StoreReservations(store, journal.storeThreads());
             LedgerCharges ledger = new LedgerCharges(store, member.store(), member.decisionLog(), journal, engine,
@@ -139,20 +144,20 @@ public final class ArbiterNode implements AutoCloseable {
             Migrator migrator = new Migrator(simulator, router, reservations, scheduler, member.store(), journal, ledger,
                     ingestor, engine, registry);
             ArbitrationService arbitration = new ArbitrationService(member.store(), member.scores(),
-                    member.decisionLog(), journal, engine, actuator, migrator, reservations, clock, registry);
+                    member.decisionLog(), journal, engine, actuator, migrator, reservations, member.claims(), clock,
+                    registry);
             owned = ClusterWiring.decide(member, arbitration, actuator, migrator, registry,
                     decisions::failed);
             OwnerRouting routing = ClusterWiring.route(member, arbitration);
-            ingestor.holdAcknowledgements(applied -> decisionsStored(applied, member, decisions));
+            ingestor.holdAcknowledgements(applied -> decisionsStored(applied, decisions));
             ingestor.onApplied(arbitration::checkHighWater);
 
             // Actions left unfinished on the platforms this member arbitrates (another member's are its own).
             List<ActionRecord> unfinished = journal.restore().stream()
                     .filter(a -> a.platformId() == null || member.store().ownsPlatform(a.platformId())).toList();
-            actuator.resume(unfinished);
-            // Unfinished migrations: rolled back before their switch, finished after it; their charges settled.
+            // Interruptions start over; migrations roll back before their switch and finish after it; charges settle.
             List<ActionRecord> migrations = unfinished.stream().filter(a -> a.type() == ActionType.MIGRATE).toList();
-            migrator.recover(unfinished);
+            owned.takeUp(unfinished);
             reconciliation = migrator.reconciliation(store, journal.storeThreads(), member.store()::ownsPlatform);
             reconciliation.start();
 
@@ -196,12 +201,14 @@ public final class ArbiterNode implements AutoCloseable {
         return JdbcStore.embedded(dir, options.poolSize());
     }
 
-    /** Completes when the decisions of the contentions among {@code applied} that this member arbitrates are stored. */
-    private static CompletionStage<Void> decisionsStored(List<Event> applied, GridMember member,
-                                                         DecisionJournal journal) {
+    /**
+     * Completes when the decisions of the contentions among {@code applied} are stored, whichever
+     * member decides them: this one for the platforms it owns, the owner for the others.
+     */
+    private static CompletionStage<Void> decisionsStored(List<Event> applied, DecisionJournal journal) {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         for (Event e : applied) {
-            if (e instanceof Event.ContentionReported c && member.store().ownsPlatform(c.contention().platformId())) {
+            if (e instanceof Event.ContentionReported c) {
                 waits.add(journal.stored(DecisionIds.decision(c.contention().platformId(), c.id(), 0), DECISION_STORED)
                         .toCompletableFuture());
             }

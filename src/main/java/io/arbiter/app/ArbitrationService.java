@@ -6,6 +6,7 @@ import io.arbiter.arbitration.Arbitrator;
 import io.arbiter.arbitration.MigrationOptions;
 import io.arbiter.arbitration.PlatformRoster;
 import io.arbiter.arbitration.Standings;
+import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.ContentionReason;
@@ -17,6 +18,7 @@ import io.arbiter.domain.Platform;
 import io.arbiter.domain.PlatformView;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
+import io.arbiter.grid.ActionClaims;
 import io.arbiter.grid.GridDecisionLog;
 import io.arbiter.grid.GridScores;
 import io.arbiter.grid.GridStore;
@@ -46,8 +48,9 @@ import java.util.concurrent.TimeUnit;
  * Turns contentions into decisions and has them carried out: gathers the platform's instances (as
  * a {@link PlatformRoster}, kept between decisions while they do not change), the clients' scores and interruption standings and their recent interruptions, decides
  * ({@link Arbitrator}), records the decision once per id (in the durable store first, through the
- * {@link DecisionJournal}) and starts its actions. A contention sent again finds its decision and
- * starts nothing twice; a dry run decides and stores nothing. Also
+ * {@link DecisionJournal}), claims its actions for this member ({@link ActionClaims}) and starts
+ * them. A contention sent again finds its decision and starts nothing twice; a dry run decides and
+ * stores nothing. Also
  * raises a contention itself when a platform's allocation passes the policy's high-water mark.
  */
 final class ArbitrationService implements Arbitrations {
@@ -63,12 +66,13 @@ final class ArbitrationService implements Arbitrations {
     private final Actuator actuator;
     private final Migrator migrator;
     private final ShadowReservations reservations;
+    private final ActionClaims claims;
     private final Clock clock;
     private final Timer timer;
 
     ArbitrationService(GridStore grid, GridScores scores, GridDecisionLog log, DecisionJournal journal,
                        PolicyEngine engine, Actuator actuator, Migrator migrator, ShadowReservations reservations,
-                       Clock clock, MeterRegistry registry) {
+                       ActionClaims claims, Clock clock, MeterRegistry registry) {
         this.grid = grid;
         this.rosters = new PlatformRosters(grid, clock);
         this.scores = scores;
@@ -78,6 +82,7 @@ final class ArbitrationService implements Arbitrations {
         this.actuator = actuator;
         this.migrator = migrator;
         this.reservations = reservations;
+        this.claims = claims;
         this.clock = clock;
         this.timer = Timer.builder("arbiter.arbitration").description("Time from contention to recorded decision")
                 .publishPercentileHistogram().register(registry);
@@ -111,7 +116,10 @@ final class ArbitrationService implements Arbitrations {
             }
             var clientScores = scores.scores(clients).toCompletableFuture();
             var standings = scores.standings(clients).toCompletableFuture();
-            var recent = log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture();
+            // Disruption budgets matter only to running interruptible instances; without any, the log needs no scan.
+            var recent = g.roster().runningInterruptible() > 0
+                    ? log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture()
+                    : CompletableFuture.completedFuture(Map.<String, Integer>of());
             var migration = migrationOptions(contention, snapshot).toCompletableFuture();
             return CompletableFuture.allOf(clientScores, standings, recent, migration).thenApply(done -> Arbitrator.decide(
                     new ArbitrationInput(triggerId, selfRaised, contention, g.free(), g.roster(),
@@ -126,11 +134,29 @@ final class ArbitrationService implements Arbitrations {
                 timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 if (recorded.isNew()) {
                     LOG.info("decision {}: {}", decision.decisionId(), decision.explanation());
-                    actuator.execute(recorded.decision());
-                    migrator.execute(recorded.decision());
+                    execute(recorded.decision());
                 }
                 return new Result(recorded.decision(), recorded.isNew());
             });
+        });
+    }
+
+    /**
+     * Claims the decision's actions for this member, then carries out those it holds: all, unless a
+     * member took some over meanwhile. When the claim cannot be made, all are carried out (at least
+     * once, rather than not at all).
+     */
+    private void execute(Decision decision) {
+        claims.claim(decision.actions().stream().map(ActionRecord::actionId).toList()).whenComplete((held, failure) -> {
+            Decision mine = decision;
+            if (failure != null) {
+                LOG.warn("the actions of decision {} could not be claimed; carrying them out: {}", decision.decisionId(),
+                        failure.toString());
+            } else {
+                mine = decision.withActions(decision.actions().stream().filter(a -> held.contains(a.actionId())).toList());
+            }
+            actuator.execute(mine);
+            migrator.execute(mine);
         });
     }
 

@@ -35,7 +35,7 @@ final class ClusterWiring {
                                    Migrator migrator, MeterRegistry registry,
                                    BiConsumer<String, Throwable> notDecided) {
         OwnedArbitration owned = new OwnedArbitration(member.store(), member.decisionLog(), member.ownership(),
-                arbitration, actuator, migrator, registry, notDecided);
+                member.claims(), arbitration, actuator, migrator, registry, notDecided);
         owned.start();
         return owned;
     }

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +28,9 @@ import java.util.concurrent.TimeoutException;
  * log: a decision is in the store before anyone is told it was taken. The JDBC work runs on the
  * journal's own threads, never on event loops or Hazelcast's threads. On start, {@link #restore}
  * puts back into the grid what the store kept and the grid lacks. Whoever acknowledges a
- * contention can wait for its decision to be stored ({@link #stored}).
+ * contention can wait for its decision to be stored ({@link #stored}), also when another member
+ * (the platform's owner) takes it: every member hears of every decision recorded in the grid's log,
+ * which the owner writes only after its store.
  */
 final class DecisionJournal implements AutoCloseable {
 
@@ -60,6 +64,7 @@ final class DecisionJournal implements AutoCloseable {
         this.reachable = store.reachable();
         writer.scheduleWithFixedDelay(() -> reachable = store.reachable(), PROBE_EVERY.toMillis(),
                 PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        log.onRecordedAnywhere(decisionId -> settled(decisionId, null));
     }
 
     /** Keeps {@code decision} in the store, then records it in the grid's log; answers the log's outcome. */
@@ -79,10 +84,16 @@ final class DecisionJournal implements AutoCloseable {
         }, writer);
     }
 
+    /** The action as the grid's log holds it now, if it does. */
+    CompletionStage<Optional<ActionRecord>> current(String actionId) {
+        return log.action(actionId);
+    }
+
     /**
-     * Completes when decision {@code decisionId} is in the store (at once if it already was, by
-     * this journal); fails when keeping it or taking it failed ({@link #failed}), or after
-     * {@code timeout}.
+     * Completes when decision {@code decisionId} is in the store: kept by this journal, or recorded
+     * in the grid's log by any member (at once if it already was, lately); fails when keeping it or
+     * taking it here failed ({@link #failed}), or when after {@code timeout} the log does not hold it
+     * either (a notice may be missed; the log is read once more before giving up).
      */
     CompletionStage<Void> stored(String decisionId, Duration timeout) {
         CompletableFuture<Void> wait;
@@ -99,9 +110,19 @@ final class DecisionJournal implements AutoCloseable {
                     waiting.remove(decisionId, wait);
                 }
             }
-        }).exceptionallyCompose(failure -> CompletableFuture.failedFuture(failure instanceof TimeoutException
-                ? new IllegalStateException("decision " + decisionId + " was not stored within " + timeout)
-                : failure));
+        }).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                    : failure;
+            return cause instanceof TimeoutException ? inLogAfter(decisionId, timeout)
+                    : CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    /** Completes when the grid's log holds {@code decisionId} after all; fails saying it waited {@code timeout}. */
+    private CompletionStage<Void> inLogAfter(String decisionId, Duration timeout) {
+        return log.decision(decisionId).thenCompose(found -> found.isPresent() ? CompletableFuture.<Void>completedFuture(null)
+                : CompletableFuture.failedFuture(new IllegalStateException("decision " + decisionId
+                        + " was not stored within " + timeout)));
     }
 
     /** Tells whoever waits for decision {@code decisionId} that it could not be taken. */

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code arbiter VERB [options]}: the command line of API.md. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1.0",
         description = "Policy service for dynamic resource prioritisation by client value.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, TestCommand.class})
+        subcommands = {ServeCommand.class, StoreCommand.class, ValidateCommand.class, TestCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -3,6 +3,7 @@ package io.arbiter.app;
 import io.arbiter.arbitration.DecisionIds;
 import io.arbiter.domain.ActionRecord;
 import io.arbiter.domain.Contention;
+import io.arbiter.grid.ActionClaims;
 import io.arbiter.grid.GridDecisionLog;
 import io.arbiter.grid.GridOwnership;
 import io.arbiter.grid.GridStore;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +32,9 @@ import java.util.function.BiConsumer;
  * partition it owns, and only those. A contention stays pending in the grid (in its platform's
  * partition, backed up in another zone) until its decision is recorded, so that when a member
  * dies the new owners of its platforms find the contentions it had not decided yet and decide
- * them, and resume the actions it had started. Decisions and actions are idempotent on their ids,
- * so a contention decided by both is recorded and carried out once.
+ * them, and resume the actions it had started (those no member still in the cluster has claimed,
+ * {@link ActionClaims}). Decisions and actions are idempotent on their ids, so a contention decided
+ * by both is recorded and carried out once.
  *
  * <p>On the minority side of a split the decision log refuses to record anything; each refused
  * contention is logged once, counted in {@code arbiter_decisions_refused_total{reason="minority"}}
@@ -45,6 +48,7 @@ final class OwnedArbitration implements AutoCloseable {
     private final GridStore grid;
     private final GridDecisionLog log;
     private final GridOwnership ownership;
+    private final ActionClaims claims;
     private final ArbitrationService arbitration;
     private final Actuator actuator;
     private final Migrator migrator;
@@ -54,19 +58,27 @@ final class OwnedArbitration implements AutoCloseable {
     private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> warnedOnce = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean resumeActions = new AtomicBoolean();
+    private final AtomicBoolean takingOver = new AtomicBoolean();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "arbiter-owned-arbitration");
         t.setDaemon(true);
         return t;
     });
+    /** Takes actions over apart from the sweep: waiting for partitions to settle never holds up deciding. */
+    private final ExecutorService takeover = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "arbiter-takeover");
+        t.setDaemon(true);
+        return t;
+    });
 
-    OwnedArbitration(GridStore grid, GridDecisionLog log, GridOwnership ownership, ArbitrationService arbitration,
-                     Actuator actuator, Migrator migrator, MeterRegistry registry,
+    OwnedArbitration(GridStore grid, GridDecisionLog log, GridOwnership ownership, ActionClaims claims,
+                     ArbitrationService arbitration, Actuator actuator, Migrator migrator, MeterRegistry registry,
                      BiConsumer<String, Throwable> notDecided) {
         this.notDecided = notDecided;
         this.grid = grid;
         this.log = log;
         this.ownership = ownership;
+        this.claims = claims;
         this.arbitration = arbitration;
         this.actuator = actuator;
         this.migrator = migrator;
@@ -95,19 +107,36 @@ final class OwnedArbitration implements AutoCloseable {
             Map<String, Contention> pending = grid.pendingOwnedContentions().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             pending.forEach(this::decide);
-            if (resumeActions.getAndSet(false)) {
-                resumeOwnedActions();
-            }
         } catch (Exception e) {
             LOG.debug("sweep for pending contentions did not complete: {}", e.toString());
         }
+        if (resumeActions.get() && takingOver.compareAndSet(false, true)) {
+            takeover.execute(this::resumeOwnedActions);
+        }
     }
 
-    /** Actions left unfinished by a member that left: their platforms' new owners carry them on. */
-    private void resumeOwnedActions() throws Exception {
-        if (!ownership.hasMajority() || !ownership.isSettled()) {
+    /**
+     * Actions left unfinished by a member that left: their platforms' new owners carry them on,
+     * once this member sees the majority and partitions have settled (tried again at each sweep
+     * until then, or when reading the unfinished actions fails).
+     */
+    private void resumeOwnedActions() {
+        try {
+            if (resumeActions.getAndSet(false) && !takeUpOwned()) {
+                resumeActions.set(true);
+            }
+        } catch (Exception e) {
             resumeActions.set(true);
-            return;
+            LOG.debug("taking up unfinished actions did not complete: {}", e.toString());
+        } finally {
+            takingOver.set(false);
+        }
+    }
+
+    /** Answers false when it is too early: in the minority, or partitions still moving. */
+    private boolean takeUpOwned() throws Exception {
+        if (!ownership.hasMajority() || !ownership.isSettled()) {
+            return false;
         }
         List<ActionRecord> owned = new ArrayList<>();
         for (ActionRecord action : log.unfinished().toCompletableFuture().get(10, TimeUnit.SECONDS)) {
@@ -115,12 +144,36 @@ final class OwnedArbitration implements AutoCloseable {
                 owned.add(action);
             }
         }
-        if (!owned.isEmpty()) {
-            LOG.info("taking up {} unfinished action(s) of platforms this member now owns, left by a member that left: {}",
-                    owned.size(), owned.stream().map(ActionRecord::actionId).toList());
-            actuator.resume(owned);
-            migrator.recover(owned);
+        takeUp(owned);
+        return true;
+    }
+
+    /**
+     * Carries on {@code unfinished} actions of platforms this member owns, after a restart or when
+     * a member left: takes them over first, and leaves those a member still in the cluster carries
+     * out to it — this one included, whose own actions the list may show unfinished when they are
+     * not any more; and a platform that changed owner twice after a member died was arbitrated
+     * meanwhile by the first, which carries out its own decisions to the end.
+     */
+    void takeUp(List<ActionRecord> unfinished) {
+        if (unfinished.isEmpty()) {
+            return;
         }
+        claims.takeOver(unfinished.stream().map(ActionRecord::actionId).toList()).whenComplete((held, failure) -> {
+            if (failure != null) {
+                LOG.warn("unfinished actions could not be claimed; trying again: {}", failure.toString());
+                resumeActions.set(true);
+                return;
+            }
+            List<ActionRecord> mine = unfinished.stream().filter(a -> held.contains(a.actionId())).toList();
+            if (!mine.isEmpty()) {
+                LOG.info("taking up {} unfinished action(s) of platforms this member owns ({} left to the members "
+                        + "carrying them out, this one included): {}", mine.size(), unfinished.size() - mine.size(),
+                        mine.stream().map(ActionRecord::actionId).toList());
+                actuator.resume(mine);
+                migrator.recover(mine);
+            }
+        });
     }
 
     private void decide(String eventId, Contention contention) {
@@ -170,5 +223,6 @@ final class OwnedArbitration implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        takeover.shutdownNow();
     }
 }

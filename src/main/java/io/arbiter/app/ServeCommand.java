@@ -3,17 +3,13 @@ package io.arbiter.app;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import sun.misc.Signal;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code arbiter serve}: runs a node until SIGTERM or SIGINT, then stops it cleanly and exits 0.
- * The signals are taken over (rather than left to a shutdown hook) so that a clean stop is a
- * normal return with status 0.
+ * {@code arbiter serve}: runs a node until SIGTERM or SIGINT ({@link StopSignal}), then stops it
+ * cleanly and exits 0.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs an Arbiter node. With no options: one embedded member, no network join, "
@@ -48,15 +44,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "state folder (default ./data)")
     Path data;
 
+    @Option(names = "--store-url", paramLabel = "URL", description = "the durable store's JDBC URL (store.jdbcUrl); "
+            + "required on a cluster, where every member shares one database (bin/arbiter store prints one)")
+    String storeUrl;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig cfg = ServerConfigLoader.load(new ServerConfigLoader.Overrides(config, host, port, cluster, zone,
-                rules, policy, data, routerPort));
+                rules, policy, data, routerPort, storeUrl));
         ArbiterNode node = ArbiterNode.start(cfg, Clock.systemUTC());
-        CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        stop.await();
+        StopSignal.await();
         node.close();
         return 0;
     }

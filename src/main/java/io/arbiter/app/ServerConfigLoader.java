@@ -20,9 +20,10 @@ import java.util.Set;
 /**
  * Loads {@code serve}'s configuration: built-in defaults, then the YAML file given with
  * {@code --config}, then the command-line options. Unknown keys and bad values are refused with
- * the file, the key and the reason. With no {@code store.jdbcUrl} the store is an embedded
- * PostgreSQL under {@code dataDir/postgres}; the password of a configured one comes only from the
- * environment variable {@code store.passwordEnv} names, never from the file.
+ * the file, the key and the reason. With no {@code store.jdbcUrl} (or {@code --store-url}) the
+ * store is an embedded PostgreSQL under {@code dataDir/postgres}, which a member whose cluster
+ * configuration joins other members is refused ({@link SharedStore}); the password of a configured
+ * one comes only from the environment variable {@code store.passwordEnv} names, never from the file.
  *
  * <pre>
  * http:   { host: 127.0.0.1, port: 8080, maxBodyBytes: 4194304, maxFrameBytes: 1048576 }
@@ -47,7 +48,13 @@ final class ServerConfigLoader {
 
     /** What the command line said; null where it said nothing. */
     record Overrides(Path configFile, String host, Integer port, Path clusterConfig, String zone, Path rulesDir,
-                     Path policyFile, Path dataDir, Integer routerPort) {
+                     Path policyFile, Path dataDir, Integer routerPort, String storeUrl) {
+
+        /** What the command line said, with no store URL. */
+        Overrides(Path configFile, String host, Integer port, Path clusterConfig, String zone, Path rulesDir,
+                  Path policyFile, Path dataDir, Integer routerPort) {
+            this(configFile, host, port, clusterConfig, zone, rulesDir, policyFile, dataDir, routerPort, null);
+        }
     }
 
     private ServerConfigLoader() {
@@ -55,7 +62,7 @@ final class ServerConfigLoader {
 
     static ServerConfig load(Overrides cli) {
         JsonNode file = cli.configFile() == null ? null : read(cli.configFile());
-        String source = cli.configFile() == null ? "defaults" : cli.configFile().toString();
+        String source = cli.configFile() == null ? "the command line" : cli.configFile().toString();
         Values v = new Values(file, source);
         String host = first(cli.host(), v.text("http", "host"), "127.0.0.1");
         int port = first(cli.port(), v.integer("http", "port"), 8080);
@@ -72,18 +79,21 @@ final class ServerConfigLoader {
         Path rules = first(cli.rulesDir(), v.path("rules", null), ProjectPaths.defaultPath("rules"));
         Path policy = first(cli.policyFile(), v.path("policy", null), ProjectPaths.defaultPath("policies/default.yaml"));
         RouterOptions router = routerOptions(v, host, cli.routerPort());
+        ServerConfig config;
         try {
-            return new ServerConfig(new HttpOptions(host, port, maxBody, maxFrame),
-                    new GridOptions(cluster, zone, dedupe), dataDir.toAbsolutePath(), rules, policy, store(v),
-                    router);
+            config = new ServerConfig(new HttpOptions(host, port, maxBody, maxFrame),
+                    new GridOptions(cluster, zone, dedupe), dataDir.toAbsolutePath(), rules, policy,
+                    store(v, cli.storeUrl()), router);
+            SharedStore.require(config, source);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
+        return config;
     }
 
-    /** The store section; the password from the environment variable it names. */
-    private static StoreOptions store(Values v) {
-        String url = v.text("store", "jdbcUrl");
+    /** The store section (its URL replaced by {@code cliUrl} when given); the password from the environment variable it names. */
+    private static StoreOptions store(Values v, String cliUrl) {
+        String url = first(cliUrl, v.text("store", "jdbcUrl"));
         String user = v.text("store", "user");
         String variable = first(v.text("store", "passwordEnv"), StoreOptions.DEFAULT_PASSWORD_VARIABLE);
         int poolSize = first(v.integer("store", "poolSize"), StoreOptions.DEFAULT_POOL_SIZE);

@@ -1,19 +1,19 @@
 package io.arbiter.app;
 
 import io.arbiter.actuation.SimulatorDriver;
-import io.arbiter.domain.Event;
 import io.arbiter.domain.Instance;
 import io.arbiter.domain.Route;
 import io.arbiter.http.proxy.ProxyTrafficRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-
 /**
- * Brings registered instances that carry a service to life in the simulator: on each applied
- * {@code instance.started} with a {@code service}, starts the instance's backend (idempotent) and
- * routes the service to it unless the service already has a route.
+ * Brings registered instances that carry a service to life in the simulator, on the member that
+ * owns their platform (the one that decides for it and runs its migrations, and so snapshots the
+ * instance): for each instance registered on a platform this member owns, starts its backend
+ * (idempotent) and routes the service to it unless the service already has a route. An instance
+ * that its service's route already names runs somewhere already (a migration's copy, brought up
+ * by the member that ran the migration) and is left as it is.
  */
 final class ServiceBackends {
 
@@ -27,13 +27,19 @@ final class ServiceBackends {
         this.router = router;
     }
 
-    /** The ingestor's listener: events applied to the grid. */
-    void applied(List<Event> events) {
-        for (Event event : events) {
-            if (event instanceof Event.InstanceStarted started && started.instance().service() != null) {
-                start(started.instance());
-            }
+    /** The grid's listener: an instance registered on a platform this member owns. */
+    void registered(Instance instance) {
+        if (instance.service() == null) {
+            return;
         }
+        router.route(instance.service()).whenComplete((route, failure) -> {
+            if (failure != null) {
+                LOG.warn("instance {} of service {} could not start: {}", instance.instanceId(), instance.service(),
+                        failure.toString());
+            } else if (route.isEmpty() || !route.get().instanceId().equals(instance.instanceId())) {
+                start(instance);
+            }
+        });
     }
 
     private void start(Instance instance) {

@@ -22,7 +22,10 @@ public record Decision(String decisionId, String platformId, String trigger, boo
                        Resources wanted, Resources shortfall, Map<String, Integer> excluded, List<String> rulesFired,
                        String explanation) {
 
-    /** This decision with {@code replaced} as its actions (the same ids, in the same order). */
+    /**
+     * This decision with {@code replaced} as its actions: the same ones changed (the same ids, in
+     * the same order), or only some of them (for instance those one member carries out).
+     */
     public Decision withActions(List<ActionRecord> replaced) {
         return new Decision(decisionId, platformId, trigger, selfRaised, contention, ruleRevision, policyVersion,
                 decidedAt, replaced, wanted, shortfall, excluded, rulesFired, explanation);
@@ -35,4 +38,5 @@ public record Decision(String decisionId, String platformId, String trigger, boo
         excluded = Map.copyOf(excluded);
         rulesFired = List.copyOf(rulesFired);
     }
+
 }

@@ -2,6 +2,7 @@ package io.arbiter.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.arbiter.domain.ActionRecord;
@@ -27,7 +28,10 @@ import java.util.function.Supplier;
 
 /**
  * The decision log in the grid: decisions are recorded once per id (a second record of the same id
- * answers the first), actions move forward one state at a time where they live.
+ * answers the first), actions move forward one state at a time where they live. Recording and
+ * reading one entry run on threads of their own, apart from the scans over the whole log (listing
+ * decisions, counting interruptions, finding unfinished actions): a scan that waits on a member
+ * gone silent, until the cluster drops it and its partitions move, never holds up recording.
  */
 public final class GridDecisionLog {
 
@@ -35,15 +39,17 @@ public final class GridDecisionLog {
     private final IMap<String, ActionRecord> actions;
     private final IMap<String, Notice> notices;
     private final Executor queries;
+    private final Executor scans;
     private final GridOwnership ownership;
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
-    GridDecisionLog(HazelcastInstance hz, GridOwnership ownership, Executor queries) {
+    GridDecisionLog(HazelcastInstance hz, GridOwnership ownership, Executor queries, Executor scans) {
         this.ownership = ownership;
         this.notices = hz.getMap(GridMaps.NOTICES);
         this.decisions = hz.getMap(GridMaps.DECISIONS);
         this.actions = hz.getMap(GridMaps.ACTIONS);
         this.queries = queries;
+        this.scans = scans;
     }
 
     /** Outcome of {@link #record}: the decision in the log, and whether this call put it there. */
@@ -56,6 +62,16 @@ public final class GridDecisionLog {
      */
     public void onChange(Consumer<String> listener) {
         changeListeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} with the id of every decision recorded from now on by any member of
+     * the cluster (on the log's threads), so that a member can learn of a decision the owner of its
+     * platform took.
+     */
+    public void onRecordedAnywhere(Consumer<String> listener) {
+        decisions.addEntryListener((EntryAddedListener<String, Decision>) added ->
+                queries.execute(() -> listener.accept(added.getKey())), false);
     }
 
     /**
@@ -94,7 +110,7 @@ public final class GridDecisionLog {
             return found.stream().sorted(Comparator.comparing(Decision::decidedAt).reversed()
                             .thenComparing(Decision::decisionId))
                     .limit(limit).map(this::withCurrentActions).toList();
-        });
+        }, scans);
     }
 
     /** One action with its history. */
@@ -117,13 +133,17 @@ public final class GridDecisionLog {
      * maps are protected for reads and writes) becomes a {@link MinorityException} that says so.
      */
     private <T> CompletionStage<T> guarded(String what, Supplier<T> body) {
+        return guarded(what, body, queries);
+    }
+
+    private <T> CompletionStage<T> guarded(String what, Supplier<T> body, Executor on) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return body.get();
             } catch (SplitBrainProtectionException e) {
                 throw minority(what);
             }
-        }, queries);
+        }, on);
     }
 
     private MinorityException minority(String what) {
@@ -159,7 +179,7 @@ public final class GridDecisionLog {
                 }
             }
             return open;
-        });
+        }, scans);
     }
 
     /** Actions of {@code type} not yet in a final state (for instance the migrations running now). */
@@ -178,7 +198,7 @@ public final class GridDecisionLog {
         return CompletableFuture.supplyAsync(() -> (platformId == null ? notices.values()
                 : notices.values(Predicates.equal("platformId", platformId))).stream()
                 .sorted(Comparator.comparing(Notice::at).reversed().thenComparing(Notice::noticeId))
-                .limit(limit).toList(), queries);
+                .limit(limit).toList(), scans);
     }
 
     private Decision withCurrentActions(Decision d) {

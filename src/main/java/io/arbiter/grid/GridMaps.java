@@ -35,6 +35,13 @@ public final class GridMaps {
     public static final String DECISIONS = "arbiter.decisions";
     /** Action id to {@link io.arbiter.domain.ActionRecord}, with its current state and history. */
     public static final String ACTIONS = "arbiter.actions";
+    /**
+     * Action id to the id of the member that carries it out ({@link ActionClaims}); entries expire
+     * after {@link #ACTION_CLAIM_HOURS} hours.
+     */
+    public static final String ACTION_CLAIMS = "arbiter.action-claims";
+    /** How long an action's claim lasts when it is not given up. */
+    public static final int ACTION_CLAIM_HOURS = 24;
     /** Notice id to a {@link io.arbiter.domain.Notice} of the decision log. */
     public static final String NOTICES = "arbiter.notices";
     /** Client id to its {@link io.arbiter.domain.ClientScore} in force. */

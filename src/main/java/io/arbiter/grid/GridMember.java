@@ -14,6 +14,7 @@ import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -34,20 +35,33 @@ public final class GridMember implements AutoCloseable {
     private final HazelcastInstance hazelcast;
     private final GridStore store;
     private final ExecutorService gridThreads = GridStore.daemonPool(2, "arbiter-grid");
+    /** Recording decisions and action states, and claiming actions: never behind scoring or listings. */
+    private final ExecutorService decisionThreads = GridStore.daemonPool(4, "arbiter-decisions");
+    /**
+     * Scans over whole maps that nothing waits for at once: scoring's read of every client, listings
+     * of the decision log (operators' reads, unfinished actions after a takeover). A scan waits on a
+     * member gone silent until the cluster drops it and its partitions move; here it holds up only
+     * other scans.
+     */
+    private final ExecutorService scanThreads = GridStore.daemonPool(2, "arbiter-grid-scan");
     private final GridDecisionLog decisionLog;
     private final GridScores scores;
     private final GridClients clients;
     private final GridOwnership ownership;
     private final GridRoutes routes;
+    private final OwnedInstances ownedInstances;
+    private final ActionClaims claims;
 
     private GridMember(HazelcastInstance hazelcast, GridOptions options) {
         this.hazelcast = hazelcast;
         this.ownership = new GridOwnership(hazelcast);
         this.store = new GridStore(hazelcast, options);
-        this.decisionLog = new GridDecisionLog(hazelcast, ownership, gridThreads);
+        this.decisionLog = new GridDecisionLog(hazelcast, ownership, decisionThreads, scanThreads);
         this.scores = new GridScores(hazelcast, gridThreads);
-        this.clients = new GridClients(hazelcast, gridThreads);
-        this.routes = new GridRoutes(hazelcast, gridThreads);
+        this.clients = new GridClients(hazelcast, scanThreads);
+        this.routes = new GridRoutes(hazelcast, gridThreads, ownership);
+        this.ownedInstances = new OwnedInstances(hazelcast, gridThreads);
+        this.claims = new ActionClaims(hazelcast, decisionThreads);
     }
 
     /** Starts a member; throws {@link IllegalArgumentException} naming the file when it cannot be read. */
@@ -58,6 +72,27 @@ public final class GridMember implements AutoCloseable {
         HazelcastInstance hazelcast = options.starter() == null ? Hazelcast.newHazelcastInstance(config)
                 : options.starter().start(config);
         return new GridMember(hazelcast, options);
+    }
+
+    /**
+     * How the configuration of {@code options} joins other members over the network ({@code "tcp-ip
+     * join"}, {@code "multicast join"} or {@code "auto-detection"}), or empty when it joins none (the
+     * single-member default). Reads the file; throws {@link IllegalArgumentException} naming it when
+     * it cannot be read.
+     */
+    public static Optional<String> networkJoin(GridOptions options) {
+        return joinOf(load(options));
+    }
+
+    private static Optional<String> joinOf(Config config) {
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        if (join.getTcpIpConfig().isEnabled()) {
+            return Optional.of("tcp-ip join");
+        }
+        if (join.getMulticastConfig().isEnabled()) {
+            return Optional.of("multicast join");
+        }
+        return join.isAutoDetectionEnabled() ? Optional.of("auto-detection") : Optional.empty();
     }
 
     private static Config load(GridOptions options) {
@@ -117,6 +152,7 @@ public final class GridMember implements AutoCloseable {
         }
         config.getMapConfig(GridMaps.EVENT_IDS)
                 .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, options.dedupeWindow().toSeconds()));
+        config.getMapConfig(GridMaps.ACTION_CLAIMS).setTimeToLiveSeconds(GridMaps.ACTION_CLAIM_HOURS * 3600);
     }
 
     /**
@@ -189,9 +225,7 @@ public final class GridMember implements AutoCloseable {
 
     /** True when this member's configuration joins other members over the network (TCP-IP, multicast or discovery). */
     public boolean joinsNetwork() {
-        JoinConfig join = hazelcast.getConfig().getNetworkConfig().getJoin();
-        return join.getTcpIpConfig().isEnabled() || join.getMulticastConfig().isEnabled()
-                || join.isAutoDetectionEnabled();
+        return joinOf(hazelcast.getConfig()).isPresent();
     }
 
     HazelcastInstance hazelcast() {
@@ -201,6 +235,16 @@ public final class GridMember implements AutoCloseable {
     /** Which instance serves each service's traffic. */
     public GridRoutes routes() {
         return routes;
+    }
+
+    /** Which member carries out each action. */
+    public ActionClaims claims() {
+        return claims;
+    }
+
+    /** The instances registered on the platforms this member owns, as they are registered. */
+    public OwnedInstances ownedInstances() {
+        return ownedInstances;
     }
 
     /** True while the member runs and is part of a cluster (itself included). */
@@ -218,6 +262,8 @@ public final class GridMember implements AutoCloseable {
     public void close() {
         store.close();
         gridThreads.shutdownNow();
+        decisionThreads.shutdownNow();
+        scanThreads.shutdownNow();
         hazelcast.shutdown();
     }
 }

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.arbiter.domain.Route;
 
 import java.util.List;
@@ -13,21 +14,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * The route table, shared by every member: service name to the {@link Route} in force, each write
  * raising the service's revision. Changes are compare-and-set, so concurrent writers never lose
- * one another's; every member's listeners hear every change.
+ * one another's; every member's listeners hear every change. Under the cluster configuration's
+ * split-brain protection, a member on the minority side reads the table but may not change it: its
+ * writes fail with {@link MinorityException}, so only the side that decides switches traffic.
  */
 public final class GridRoutes {
 
     private final IMap<String, RouteEntry> routes;
     private final Executor executor;
+    private final GridOwnership ownership;
 
-    GridRoutes(HazelcastInstance hz, Executor executor) {
+    GridRoutes(HazelcastInstance hz, Executor executor, GridOwnership ownership) {
         this.routes = hz.getMap(GridMaps.ROUTES);
         this.executor = executor;
+        this.ownership = ownership;
     }
 
     /** The route in force for {@code service}, if it has one. */
@@ -42,11 +48,11 @@ public final class GridRoutes {
 
     /** Puts {@code route} in force unless the service has a route already; answers the one in force. */
     public CompletionStage<RouteEntry> putIfAbsent(Route route) {
-        return CompletableFuture.supplyAsync(() -> {
+        return write(route.service(), () -> {
             RouteEntry fresh = new RouteEntry(route, 1);
             RouteEntry existing = routes.putIfAbsent(route.service(), fresh);
             return existing == null ? fresh : existing;
-        }, executor);
+        });
     }
 
     /**
@@ -55,7 +61,7 @@ public final class GridRoutes {
      * fails with {@link IllegalArgumentException} when {@code change} answers null.
      */
     public CompletionStage<RouteEntry> update(String service, UnaryOperator<Route> change) {
-        return CompletableFuture.supplyAsync(() -> {
+        return write(service, () -> {
             while (true) {
                 RouteEntry current = routes.get(service);
                 Route next = change.apply(current == null ? null : current.route());
@@ -77,6 +83,17 @@ public final class GridRoutes {
                         return fresh;
                     }
                 }
+            }
+        });
+    }
+
+    /** Runs a change of {@code service}'s route on the grid's threads; the minority's refusal says so. */
+    private CompletionStage<RouteEntry> write(String service, Supplier<RouteEntry> change) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return change.get();
+            } catch (SplitBrainProtectionException e) {
+                throw ownership.refusal("refusing to change the route of service '" + service + "'");
             }
         }, executor);
     }

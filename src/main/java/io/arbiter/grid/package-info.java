@@ -25,8 +25,11 @@
  *       partition, so that the platform's owner, or its next owner after a member dies, finds them;</li>
  *   <li>{@code decisions}, {@code actions}: the decision log, under the cluster configuration's
  *       split-brain protection (a member on the minority side gets {@link io.arbiter.grid.MinorityException}).</li>
+ *   <li>{@code action-claims}: action id to the member that carries it out
+ *       ({@link io.arbiter.grid.ActionClaims}), for a day at most;</li>
  *   <li>{@code routes}: service name to its {@link io.arbiter.grid.RouteEntry} (the route in force
- *       and a revision), listened to by every member's router.</li>
+ *       and a revision), listened to by every member's router; the minority side may read it but not
+ *       change it.</li>
  * </ul>
  *
  * <p>{@link io.arbiter.grid.GridOwnership} answers who is in the cluster, which member owns a

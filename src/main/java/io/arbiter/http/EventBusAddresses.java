@@ -22,6 +22,14 @@ public final class EventBusAddresses {
      */
     public static final String ARBITRATE = "arbiter.arbitrate.";
 
+    /**
+     * Followed by a member's id: that member's router is asked, by the member pausing a service (a
+     * migration's cut-over), to hold the service's new requests and to reply once the requests it
+     * already forwarded to the service's instance are answered. The request holds the service and
+     * the paused route's revision; the reply says it drained (or a failure, 503, with the reason).
+     */
+    public static final String ROUTER_DRAIN = "arbiter.router.drain.";
+
     private EventBusAddresses() {
     }
 }

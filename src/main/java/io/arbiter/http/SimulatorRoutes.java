@@ -3,6 +3,7 @@ package io.arbiter.http;
 import io.arbiter.actuation.SimulatorDriver;
 import io.arbiter.actuation.SimulatorDriver.Behaviour;
 import io.arbiter.domain.FieldError;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,9 +18,12 @@ import java.util.function.Function;
 
 /**
  * The simulator driver's controls: how one simulated instance behaves from now on. Fields left out
- * keep the instance's current behaviour; the answer gives all of it.
+ * keep the instance's current behaviour; the answer gives all of it, and the calls this node's
+ * simulator received for the instance ({@code "shutdown i1"}, {@code "terminate i1"}, …), which
+ * {@code GET} answers too: on a cluster, each member's simulator is asked only by that member.
  *
  * <pre>
+ * curl -s localhost:8080/v1/simulator/instances/i1            # behaviour and calls received
  * curl -s -X PUT localhost:8080/v1/simulator/instances/i1 -H 'Content-Type: application/json' -d \
  *   '{"onShutdown":"ignore"}'                   # stop | ignore | fail; also stopAfter (PT2S), terminateFails,
  *                                               # terminateHangs
@@ -40,6 +44,10 @@ final class SimulatorRoutes {
     void register(Router router) {
         router.put("/v1/simulator/instances/:id").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
                 .handler(this::behave);
+        router.get("/v1/simulator/instances/:id").handler(ctx -> {
+            String id = ctx.pathParam("id");
+            Responses.json(ctx, 200, view(id, simulator.behaviourOf(id)));
+        });
     }
 
     private void behave(RoutingContext ctx) {
@@ -71,13 +79,18 @@ final class SimulatorRoutes {
             return;
         }
         simulator.behave(id, next);
-        Responses.json(ctx, 200, new JsonObject().put("instanceId", id)
-                .put("onShutdown", next.onShutdown().name().toLowerCase(Locale.ROOT))
-                .put("stopAfter", next.stopAfter().toString()).put("terminateFails", next.terminateFails())
-                .put("terminateHangs", next.terminateHangs())
-                .put("snapshotDelay", next.snapshotDelay().toString()).put("snapshotFails", next.snapshotFails())
-                .put("onRestore", next.onRestore().name().toLowerCase(Locale.ROOT))
-                .put("restoreDelay", next.restoreDelay().toString()));
+        Responses.json(ctx, 200, view(id, next));
+    }
+
+    private JsonObject view(String id, Behaviour b) {
+        return new JsonObject().put("instanceId", id)
+                .put("onShutdown", b.onShutdown().name().toLowerCase(Locale.ROOT))
+                .put("stopAfter", b.stopAfter().toString()).put("terminateFails", b.terminateFails())
+                .put("terminateHangs", b.terminateHangs())
+                .put("snapshotDelay", b.snapshotDelay().toString()).put("snapshotFails", b.snapshotFails())
+                .put("onRestore", b.onRestore().name().toLowerCase(Locale.ROOT))
+                .put("restoreDelay", b.restoreDelay().toString())
+                .put("calls", new JsonArray(simulator.callsFor(id)));
     }
 
     /** Typed reads of the body's fields, each falling back to the current value, errors collected. */

@@ -2,8 +2,13 @@ package io.arbiter.grid;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.PartitionGroupConfig;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import io.arbiter.testing.ProjectDir;
 import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Field;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +40,24 @@ class ClusterConfigTest {
         assertThat(config.getMapConfig(GridMaps.ACTIONS).getSplitBrainProtectionName())
                 .isEqualTo("decisions-need-majority");
         assertThat(config.getSplitBrainProtectionConfig("decisions-need-majority").getMinimumClusterSize()).isEqualTo(2);
+        assertThat(config.getMapConfig(GridMaps.ROUTES).getSplitBrainProtectionName()).isEqualTo("routes-need-majority");
+        assertThat(config.getSplitBrainProtectionConfig("routes-need-majority").getProtectOn())
+                .as("the minority reads routes, never changes them").isEqualTo(SplitBrainProtectionOn.WRITE);
+        assertThat(config.getSplitBrainProtectionConfig("routes-need-majority").getMinimumClusterSize()).isEqualTo(2);
         assertThat(Integer.parseInt(config.getProperty("hazelcast.max.no.heartbeat.seconds"))).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void everyMapTheClusterConfigurationSetsUpIsAMapArbiterUses() throws Exception {
+        Config config = Config.loadFromFile(ProjectDir.path().resolve("cluster-config/cluster.yaml").toFile());
+        Set<String> used = new HashSet<>();
+        for (Field f : GridMaps.class.getFields()) {
+            if (f.getType() == String.class) {
+                used.add((String) f.get(null));
+            }
+        }
+
+        assertThat(config.getMapConfigs().keySet()).as("a setting on a map that does not exist protects nothing")
+                .allMatch(name -> name.equals("default") || used.contains(name));
     }
 }

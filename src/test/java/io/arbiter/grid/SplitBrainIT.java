@@ -11,10 +11,15 @@ import com.hazelcast.internal.server.FirewallingServer;
 import com.hazelcast.test.Accessors;
 import io.arbiter.app.ArbiterNode;
 import io.arbiter.app.ServerConfig;
+import io.arbiter.domain.Endpoint;
+import io.arbiter.domain.Route;
 import io.arbiter.http.HttpOptions;
+import io.arbiter.http.proxy.RouterOptions;
+import io.arbiter.ledger.StoreOptions;
 import io.arbiter.testing.ClusterFiles;
 import io.arbiter.testing.Http;
 import io.arbiter.testing.ProjectDir;
+import io.arbiter.testing.TestDatabase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -38,12 +43,14 @@ import static io.arbiter.testing.Events.client;
 import static io.arbiter.testing.Events.instance;
 import static io.arbiter.testing.Events.platform;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A member cut off from the two others, on the shipped {@code cluster-config/cluster.yaml}: three
  * Arbiter nodes in this JVM, whose members talk over real TCP on 127.0.0.1 through Hazelcast's
- * test firewall, so the test can cut and restore the links between them.
+ * test firewall, so the test can cut and restore the links between them. They share one database
+ * on the test JVM's PostgreSQL, as a cluster must.
  */
 class SplitBrainIT {
 
@@ -57,6 +64,7 @@ class SplitBrainIT {
     static void startThreeMembers() throws Exception {
         Path dir = Files.createTempDirectory("arbiter-split-");
         List<Path> files = ClusterFiles.write(dir, ClusterFiles.freePorts(3));
+        StoreOptions shared = TestDatabase.fresh();
         List<CompletableFuture<ArbiterNode>> starting = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             int n = i;
@@ -70,7 +78,7 @@ class SplitBrainIT {
             ServerConfig config = new ServerConfig(new HttpOptions("127.0.0.1", 0, ServerConfig.DEFAULT_MAX_BODY,
                     ServerConfig.DEFAULT_MAX_FRAME), new GridOptions(files.get(i), ZONES.get(i), Duration.ofHours(1),
                     firewalled), dir.resolve("data-" + i), ProjectDir.path().resolve("rules"),
-                    ProjectDir.path().resolve("policies/default.yaml"));
+                    ProjectDir.path().resolve("policies/default.yaml"), shared, RouterOptions.defaults("127.0.0.1", 0));
             starting.add(CompletableFuture.supplyAsync(() -> ArbiterNode.start(config, Clock.systemUTC())));
         }
         for (CompletableFuture<ArbiterNode> node : starting) {
@@ -120,6 +128,12 @@ class SplitBrainIT {
         assertThat(decided.status()).as("the majority side decides: " + decided.body()).isEqualTo(201);
         assertThat(triggers(majority, p)).containsExactly("k-major");
         assertThat(refusals(majority)).isZero();
+        Route switched = new Route("split-svc", "split-copy", new Endpoint("127.0.0.1", 9), false);
+        assertThatThrownBy(() -> routes(2).update("split-svc", r -> switched).toCompletableFuture().join())
+                .as("the minority switches no traffic").hasCauseInstanceOf(MinorityException.class)
+                .hasMessageContaining("refusing to change the route of service 'split-svc'");
+        assertThat(routes(2).route("split-svc").toCompletableFuture().join()).as("but reads the route table").isEmpty();
+        assertThat(routes(0).update("split-svc", r -> switched).toCompletableFuture().join().route()).isEqualTo(switched);
 
         heal(2, 0);
         heal(2, 1);
@@ -131,6 +145,14 @@ class SplitBrainIT {
         await().atMost(30, TimeUnit.SECONDS).untilAsserted(() ->
                 assertThat(triggers(majority, p)).containsExactlyInAnyOrder("k-major", "k-split"));
         assertThat(triggers(minority, p)).containsExactlyInAnyOrder("k-major", "k-split");
+        assertThat(routes(2).route("split-svc").toCompletableFuture().join().orElseThrow().route())
+                .as("the majority's route, once healed").isEqualTo(switched);
+    }
+
+    /** The route table as member {@code n} reads and writes it. */
+    private static GridRoutes routes(int n) {
+        HazelcastInstance hz = grids.get(n);
+        return new GridRoutes(hz, Runnable::run, new GridOwnership(hz));
     }
 
     private static JsonObject contention(String id, String platformId) {

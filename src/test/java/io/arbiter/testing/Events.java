@@ -26,6 +26,20 @@ public final class Events {
                 .put("resources", new JsonObject().put("cpu", cpu).put("memoryGiB", memoryGiB));
     }
 
+    /** A {@code capacity} contention of {@code severity} wanting {@code cpu} cores; {@code beneficiary} may be null. */
+    public static JsonObject contention(String id, String platformId, String severity, double cpu, String beneficiary) {
+        JsonObject c = new JsonObject().put("id", id).put("type", "contention").put("platformId", platformId)
+                .put("reason", "capacity").put("severity", severity)
+                .put("need", new JsonObject().put("cpu", cpu).put("memoryGiB", 0));
+        return beneficiary == null ? c : c.put("beneficiary", beneficiary);
+    }
+
+    public static JsonObject shadowSlot(String id, String slotId, String platformId, double cpu, double memoryGiB) {
+        return new JsonObject().put("id", id).put("type", "shadow.registered").put("slotId", slotId)
+                .put("platformId", platformId)
+                .put("capacity", new JsonObject().put("cpu", cpu).put("memoryGiB", memoryGiB));
+    }
+
     public static JsonObject usage(String id, String instanceId, double cpu, double memoryGiB, double networkMbps) {
         return new JsonObject().put("id", id).put("type", "usage").put("instanceId", instanceId).put("cpu", cpu)
                 .put("memoryGiB", memoryGiB).put("networkMbps", networkMbps);

@@ -1,5 +1,6 @@
 package io.arbiter.testing;
 
+import io.arbiter.ledger.Databases;
 import io.arbiter.ledger.EmbeddedDatabase;
 import io.arbiter.ledger.StoreOptions;
 
@@ -7,10 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,12 +26,7 @@ public final class TestDatabase {
     /** Options reaching a new empty database. */
     public static StoreOptions fresh() {
         String name = "arbiter_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(server().jdbcUrl("postgres"), "postgres", null);
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
-        }
+        Databases.createIfMissing(server(), name);
         return server().options(name, 2);
     }
 

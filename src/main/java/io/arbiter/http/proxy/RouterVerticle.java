@@ -64,6 +64,11 @@ public final class RouterVerticle extends VerticleBase {
         return client == null ? Future.succeededFuture() : client.close();
     }
 
+    /** How long a request may be held while its service is paused before it is answered 503. */
+    public Duration holdTimeout() {
+        return options.holdTimeout();
+    }
+
     /** The port the router listens on (useful when configured with port 0). */
     public int port() {
         return server.actualPort();

@@ -41,7 +41,7 @@ final class RouterFixture implements AutoCloseable {
         vertx = Vertx.vertx();
         proxy = new RouterVerticle(new RouterOptions("127.0.0.1", 0, maxBodyBytes, Duration.ofSeconds(30)));
         vertx.deployVerticle(proxy).await(30, TimeUnit.SECONDS);
-        router = ProxyTrafficRouter.attach(member.routes(), proxy);
+        router = ProxyTrafficRouter.attach(member.routes(), proxy, vertx, member.ownership());
         driver = new SimulatorDriver(new ManualScheduler(T0), SimulatorDriver.Behaviour.stopsAfter(Duration.ZERO));
     }
 

@@ -1,6 +1,8 @@
 package io.arbiter.bench.cluster;
 
 import io.arbiter.arbitration.DecisionIds;
+import io.arbiter.ledger.Databases;
+import io.arbiter.ledger.EmbeddedDatabase;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * from the request until its decision arrives on the live decision feed of the member it was sent
  * to (the owner decides; the event bus carries the decision back); then
  * {@code POST /v1/arbitrations} round-robin (a member that does not own the platform asks its owner
- * over the event bus).
+ * over the event bus). Both setups write to one PostgreSQL that the harness runs (the embedded
+ * one), each on a database of its own: the members of a cluster share one, as they must.
  *
  * <pre>
  * bin/bench io.arbiter.bench.cluster.ClusterBench [--seconds 15] [--warmup 5] [--connections 4] [--contentions 200]
@@ -69,9 +72,13 @@ public final class ClusterBench {
         System.out.printf("ClusterBench %s, %d cores, Java %s; members' logs under %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), work);
         List<Figures> all = new ArrayList<>();
-        for (int members : new int[] {1, 3}) {
-            try (Members m = Members.start(home, work, members)) {
-                all.add(bench.run(members, m.ports()));
+        try (EmbeddedDatabase store = EmbeddedDatabase.start(work.resolve("postgres"), true)) {
+            for (int members : new int[] {1, 3}) {
+                String database = "bench_" + members;
+                Databases.createIfMissing(store, database);
+                try (Members m = Members.start(home, work, members, store.jdbcUrl(database))) {
+                    all.add(bench.run(members, m.ports()));
+                }
             }
         }
         print(all);

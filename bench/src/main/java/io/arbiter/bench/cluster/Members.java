@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Arbiter members in their own JVMs on 127.0.0.1, each started with {@code bin/arbiter serve}: one
  * with the single-member default, or several in zones with {@code cluster-config/cluster.yaml} on
- * free ports.
+ * free ports; all of them on the one database {@code --store-url} names, as a cluster requires.
  */
 final class Members implements AutoCloseable {
 
@@ -27,8 +27,11 @@ final class Members implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
 
-    /** Starts {@code count} members (1: the single-member default; more: a cluster, one zone each). */
-    static Members start(Path home, Path work, int count) throws IOException, InterruptedException {
+    /**
+     * Starts {@code count} members (1: the single-member default; more: a cluster, one zone each),
+     * every one writing to the database at {@code storeUrl}.
+     */
+    static Members start(Path home, Path work, int count, String storeUrl) throws IOException, InterruptedException {
         Members m = new Members();
         List<Path> configs = count == 1 ? List.of(home.resolve("cluster-config/local.yaml")) : clusterFiles(home, work, count);
         for (int i = 0; i < count; i++) {
@@ -36,7 +39,7 @@ final class Members implements AutoCloseable {
             Path dir = Files.createDirectories(work.resolve("member-" + count + "-" + i));
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/arbiter").toString(), "serve",
                     "--cluster", configs.get(i).toString(), "--zone", "zone-" + i, "--port", String.valueOf(port),
-                    "--data", dir.resolve("data").toString(), "--router-port", "0")
+                    "--data", dir.resolve("data").toString(), "--router-port", "0", "--store-url", storeUrl)
                     .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("member.log").toFile());
             builder.environment().put("ARBITER_JAVA_OPTS", JAVA_OPTS);
             m.processes.add(builder.start());
