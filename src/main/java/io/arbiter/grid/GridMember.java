@@ -27,6 +27,13 @@ import java.util.concurrent.ForkJoinWorkerThread;
  */
 public final class GridMember implements AutoCloseable {
 
+    /**
+     * Partitions of the built-in single member, as {@code cluster-config/local.yaml} has too: one
+     * member has nothing to spread over others, and fewer partitions than a cluster's 271 make each
+     * batched write of ingestion cover more of its batch.
+     */
+    static final int SINGLE_MEMBER_PARTITIONS = 31;
+
     /** Member attribute that names the zone, read by ZONE_AWARE partition groups. */
     public static final String ZONE_ATTRIBUTE = "hazelcast.partition.group.zone";
     /** Member attribute with the Vert.x node id, which vertx-hazelcast reads from the member. */
@@ -122,6 +129,7 @@ public final class GridMember implements AutoCloseable {
         join.getAutoDetectionConfig().setEnabled(false);
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.partition.count", String.valueOf(SINGLE_MEMBER_PARTITIONS));
         return config;
     }
 

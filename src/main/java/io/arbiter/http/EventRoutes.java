@@ -8,7 +8,6 @@ import io.arbiter.ingest.Ingestor;
 import io.arbiter.ingest.MalformedBodyException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -83,8 +82,7 @@ final class EventRoutes {
 
     private static void answer(RoutingContext ctx, IngestOutcome outcome) {
         if (outcome instanceof IngestOutcome.Accepted a) {
-            Responses.json(ctx, 202, new JsonObject()
-                    .put("accepted", a.result().accepted()).put("duplicates", a.result().duplicates()));
+            Responses.accepted(ctx, a.result().accepted(), a.result().duplicates());
         } else if (outcome instanceof IngestOutcome.Rejected r) {
             Responses.json(ctx, 400, Responses.fieldErrors(r.errors()));
         }

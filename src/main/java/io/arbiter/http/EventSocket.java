@@ -27,8 +27,8 @@ import java.util.List;
  * answered in that order with {@code {"seq":S,"accepted":N,"duplicates":N}} or
  * {@code {"seq":S,"errors":[…]}}. Each frame is parsed and decoded as it arrives, while earlier
  * ones are being stored; frames that wait while earlier ones are stored are taken together (at
- * most {@value #GROUP_BYTES} bytes of them), so a fast producer costs one pass over the grid per
- * group rather than per frame. A producer that sends faster than frames are stored
+ * most {@value #GROUP_BYTES} bytes of them; a few frames wait up to {@value #LINGER_MILLIS} ms for
+ * others), so a fast producer costs one pass over the grid per group rather than per frame. A producer that sends faster than frames are stored
  * is held back: the socket stops reading while {@value #HIGH_WATER} frames wait, and reads again
  * when {@value #LOW_WATER} do.
  */
@@ -40,6 +40,13 @@ final class EventSocket {
     static final short TOO_BIG = 1009;
     /** Most bytes of waiting frames ingested together. */
     static final int GROUP_BYTES = 1024 * 1024;
+    /**
+     * With fewer frames than this waiting and none being stored, the socket lingers up to
+     * {@value #LINGER_MILLIS} ms for more before taking them: a producer that streams sends its next
+     * frames within that, and they are stored together rather than the first of them alone.
+     */
+    static final int PROMPT_FRAMES = 8;
+    static final long LINGER_MILLIS = 1;
     private static final Logger LOG = LoggerFactory.getLogger(EventSocket.class);
 
     private final ServerWebSocket socket;
@@ -49,6 +56,8 @@ final class EventSocket {
     private final ArrayDeque<Frame> waiting = new ArrayDeque<>();
     private long received;
     private boolean busy;
+    /** The timer of a linger under way, or -1. */
+    private long linger = -1;
     private boolean paused;
 
     /** A frame as it arrived: its events decoded, or the answer to a frame that is not JSON. */
@@ -97,6 +106,27 @@ final class EventSocket {
     }
 
     private void drain() {
+        if (busy || waiting.isEmpty()) {
+            return;
+        }
+        if (waiting.size() < PROMPT_FRAMES) {
+            if (linger < 0) {
+                linger = context.owner().setTimer(LINGER_MILLIS, id -> {
+                    linger = -1;
+                    take();
+                });
+            }
+            return;
+        }
+        if (linger >= 0) {
+            context.owner().cancelTimer(linger);
+            linger = -1;
+        }
+        take();
+    }
+
+    /** Takes the waiting frames, up to {@value #GROUP_BYTES} bytes of them, as one group and ingests it. */
+    private void take() {
         if (busy || waiting.isEmpty()) {
             return;
         }

@@ -18,6 +18,12 @@ final class Responses {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toBuffer());
     }
 
+    /** {@code 202 {"accepted":N,"duplicates":N}}: written directly, as it answers nearly every request of events. */
+    static void accepted(RoutingContext ctx, int accepted, int duplicates) {
+        ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
+                .end("{\"accepted\":" + accepted + ",\"duplicates\":" + duplicates + "}");
+    }
+
     /** {@code {"error": message}} with the status. */
     static void error(RoutingContext ctx, int status, String message) {
         json(ctx, status, new JsonObject().put("error", message));

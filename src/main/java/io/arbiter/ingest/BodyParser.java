@@ -38,6 +38,10 @@ public final class BodyParser {
      */
     public static List<ParsedEvent> events(byte[] body, boolean ndjson) throws MalformedBodyException {
         if (!ndjson) {
+            ParsedEvent.Usage single = startsWithObject(body) ? UsageReader.read(body, 0, body.length) : null;
+            if (single != null) {
+                return List.of(single);
+            }
             List<JsonNode> nodes = json(body);
             List<ParsedEvent> events = new ArrayList<>(nodes.size());
             for (JsonNode node : nodes) {
@@ -81,6 +85,16 @@ public final class BodyParser {
         } catch (java.io.IOException e) {
             throw new MalformedBodyException("unreadable body: " + e.getMessage(), index, -1, -1);
         }
+    }
+
+    /** True when the first character that is not white space opens an object. */
+    private static boolean startsWithObject(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(byte[] body, int from, int to) {

@@ -23,6 +23,8 @@ class ClusterConfigTest {
         assertThat(join.getMulticastConfig().isEnabled()).isFalse();
         assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
         assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
+        assertThat(config.getProperty("hazelcast.partition.count")).as("as the built-in single member has")
+                .isEqualTo(GridMember.singleMemberConfig().getProperty("hazelcast.partition.count"));
     }
 
     @Test
