@@ -144,8 +144,8 @@ public final class ArbiterNode implements AutoCloseable {
             Migrator migrator = new Migrator(simulator, router, reservations, scheduler, member.store(), journal, ledger,
                     ingestor, engine, registry);
             ArbitrationService arbitration = new ArbitrationService(member.store(), member.scores(),
-                    member.decisionLog(), journal, engine, actuator, migrator, reservations, member.claims(), clock,
-                    registry);
+                    member.decisionLog(), journal, engine, actuator, migrator, reservations, member.claims(),
+                    refresher::board, clock, registry);
             owned = ClusterWiring.decide(member, arbitration, actuator, migrator, registry,
                     decisions::failed);
             OwnerRouting routing = ClusterWiring.route(member, arbitration);

@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,10 +42,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Turns contentions into decisions and has them carried out: gathers the platform's instances (as
- * a {@link PlatformRoster}, kept between decisions while they do not change), the clients' scores and interruption standings and their recent interruptions, decides
+ * a {@link PlatformRoster}, kept between decisions while they do not change), the clients' scores
+ * and interruption standings (from this member's latest scoring pass, {@link ScoreBoard}, when it
+ * scored with the rules and policy in force; otherwise from the grid) and their recent
+ * interruptions, decides
  * ({@link Arbitrator}), records the decision once per id (in the durable store first, through the
  * {@link DecisionJournal}), claims its actions for this member ({@link ActionClaims}) and starts
  * them. A contention sent again finds its decision and starts nothing twice; a dry run decides and
@@ -67,12 +70,13 @@ final class ArbitrationService implements Arbitrations {
     private final Migrator migrator;
     private final ShadowReservations reservations;
     private final ActionClaims claims;
+    private final Supplier<ScoreBoard> board;
     private final Clock clock;
     private final Timer timer;
 
     ArbitrationService(GridStore grid, GridScores scores, GridDecisionLog log, DecisionJournal journal,
                        PolicyEngine engine, Actuator actuator, Migrator migrator, ShadowReservations reservations,
-                       ActionClaims claims, Clock clock, MeterRegistry registry) {
+                       ActionClaims claims, Supplier<ScoreBoard> board, Clock clock, MeterRegistry registry) {
         this.grid = grid;
         this.rosters = new PlatformRosters(grid, clock);
         this.scores = scores;
@@ -83,6 +87,7 @@ final class ArbitrationService implements Arbitrations {
         this.migrator = migrator;
         this.reservations = reservations;
         this.claims = claims;
+        this.board = board;
         this.clock = clock;
         this.timer = Timer.builder("arbiter.arbitration").description("Time from contention to recorded decision")
                 .publishPercentileHistogram().register(registry);
@@ -114,8 +119,12 @@ final class ArbitrationService implements Arbitrations {
             if (contention.beneficiary() != null) {
                 clients.add(contention.beneficiary());
             }
-            var clientScores = scores.scores(clients).toCompletableFuture();
-            var standings = scores.standings(clients).toCompletableFuture();
+            ScoreBoard latest = board.get();
+            boolean onBoard = latest != null && latest.scoredWith(snapshot);
+            var clientScores = onBoard ? CompletableFuture.completedFuture(latest.scores())
+                    : scores.scores(clients).toCompletableFuture();
+            var standings = onBoard ? CompletableFuture.completedFuture(latest.standings())
+                    : scores.standings(clients).toCompletableFuture();
             // Disruption budgets matter only to running interruptible instances; without any, the log needs no scan.
             var recent = g.roster().runningInterruptible() > 0
                     ? log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture()
@@ -125,7 +134,7 @@ final class ArbitrationService implements Arbitrations {
                     new ArbitrationInput(triggerId, selfRaised, contention, g.free(), g.roster(),
                             new Standings(clientScores.join(), standings.join(), recent.join()), criteria,
                             snapshot.rules().revision(), snapshot.policy().version(),
-                            rulesFired(standings.join().values()), now), migration.join()));
+                            rulesFired(clients, standings.join()), now), migration.join()));
         }).thenCompose(decision -> MovedClientTiers.kept(grid, decision)).thenCompose(decision -> {
             if (dryRun) {
                 return CompletableFuture.completedFuture(new Result(decision, false));
@@ -231,9 +240,15 @@ final class ArbitrationService implements Arbitrations {
         }
     }
 
-    private static List<String> rulesFired(Collection<InterruptionStanding> standings) {
+    /** The rules that concluded the standings of {@code clients}, each once, in the order met. */
+    private static List<String> rulesFired(Set<String> clients, Map<String, InterruptionStanding> standings) {
         Set<String> rules = new LinkedHashSet<>();
-        standings.forEach(s -> rules.addAll(s.rules()));
+        for (String client : clients) {
+            InterruptionStanding s = standings.get(client);
+            if (s != null) {
+                rules.addAll(s.rules());
+            }
+        }
         return new ArrayList<>(rules);
     }
 }

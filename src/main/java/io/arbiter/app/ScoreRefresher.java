@@ -2,6 +2,7 @@ package io.arbiter.app;
 
 import io.arbiter.domain.ClientFactors;
 import io.arbiter.domain.ClientScore;
+import io.arbiter.domain.InterruptionStanding;
 import io.arbiter.grid.ClientInputs;
 import io.arbiter.grid.GridClients;
 import io.arbiter.grid.GridScores;
@@ -79,6 +80,8 @@ public final class ScoreRefresher implements AutoCloseable {
     /** The rules and policy the running pass scores with; null until it has read them. */
     private PolicyEngine.Snapshot runningSnapshot;
     private CompletableFuture<Pass> next;
+    /** The scores and standings of the latest pass; null before the first. */
+    private volatile ScoreBoard board;
 
     ScoreRefresher(GridClients clients, UsageSource usage, GridScores scores, PolicyEngine engine,
                    SlaDowngrades downgrades, Clock clock, MeterRegistry registry) {
@@ -104,6 +107,11 @@ public final class ScoreRefresher implements AutoCloseable {
                 refresh().toCompletableFuture().join();
             }
         }, 0, minInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every client's score and standing as the latest pass left them; null before the first pass. */
+    ScoreBoard board() {
+        return board;
     }
 
     /** Calls {@code listener} after every pass that completed. */
@@ -220,9 +228,12 @@ public final class ScoreRefresher implements AutoCloseable {
         for (ClientScore s : scored) {
             inForce.put(s.clientId(), changed.getOrDefault(s.clientId(), previous.getOrDefault(s.clientId(), s)));
         }
+        Map<String, InterruptionStanding> standings = InterruptionStandings.evaluate(snapshot.rules(),
+                snapshot.policy(), inForce.values());
+        // The board before the grid: a score that can be read from the grid is on the board too.
+        board = new ScoreBoard(inForce, standings, snapshot.rules().revision(), snapshot.policy().version());
         // Standings first: a client whose score can be read has its standing already.
-        scores.putStandings(InterruptionStandings.evaluate(snapshot.rules(), snapshot.policy(), inForce.values()))
-                .toCompletableFuture().join();
+        scores.putStandings(standings).toCompletableFuture().join();
         scores.putAll(changed).toCompletableFuture().join();
         return new Pass(scored.size(), changed.size(), snapshot.rules().revision(), snapshot.policy().version());
     }

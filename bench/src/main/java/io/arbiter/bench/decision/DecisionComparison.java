@@ -113,7 +113,8 @@ public final class DecisionComparison {
 
     private static String ms(double value) {
         return value >= 10 ? String.format(Locale.ROOT, "%.0f ms", value)
-                : String.format(Locale.ROOT, "%.2f ms", value);
+                : value >= 0.1 ? String.format(Locale.ROOT, "%.2f ms", value)
+                : String.format(Locale.ROOT, "%.0f µs", value * 1000);
     }
 
     private static String amount(Resources r) {

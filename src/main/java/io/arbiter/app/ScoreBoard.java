@@ -1,0 +1,30 @@
+package io.arbiter.app;
+
+import io.arbiter.domain.ClientScore;
+import io.arbiter.domain.InterruptionStanding;
+import io.arbiter.policy.PolicyEngine;
+
+import java.util.Map;
+
+/**
+ * Every client's score in force and interruption standing as this member's latest scoring pass left
+ * them, kept in memory for decisions: a decision for a platform of 10,000 clients reads them here
+ * instead of asking the grid for each client's. A pass puts its board up before it writes the same
+ * scores to the grid, so a score readable in the grid is on the board too.
+ *
+ * @param ruleRevision the rules the pass scored with
+ * @param policyVersion the policy the pass scored with
+ */
+record ScoreBoard(Map<String, ClientScore> scores, Map<String, InterruptionStanding> standings, String ruleRevision,
+                  String policyVersion) {
+
+    ScoreBoard {
+        scores = Map.copyOf(scores);
+        standings = Map.copyOf(standings);
+    }
+
+    /** True when the pass scored with the rules and policy of {@code snapshot}. */
+    boolean scoredWith(PolicyEngine.Snapshot snapshot) {
+        return ruleRevision.equals(snapshot.rules().revision()) && policyVersion.equals(snapshot.policy().version());
+    }
+}
