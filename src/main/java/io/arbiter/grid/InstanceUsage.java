@@ -18,8 +18,10 @@ import java.util.Arrays;
  * id is remembered is a duplicate. Two different ids of one instance would have to share a hash to
  * be confused — about one chance in 10<sup>13</sup> for 2,048 ids — and the confusion would count a
  * new sample as a duplicate, never apply one twice. Each remembered id takes 16 bytes (its hash and
- * when it was accepted): at most 32 KB an instance. Mutable: it lives in a map of in-memory format
- * {@code OBJECT} and only its partition's thread changes it.
+ * when it was accepted), and an index finds it without reading the others: a table of positions in
+ * the ring, 8 bytes an id at most, made again from the ring once as many ids were remembered as
+ * the ring holds (forgotten ids drop out then). At most 48 KB an instance. Mutable: it lives in a
+ * map of in-memory format {@code OBJECT} and only its partition's thread changes it.
  */
 final class InstanceUsage {
 
@@ -33,6 +35,14 @@ final class InstanceUsage {
     private long[] acceptedAt;
     private int head;
     private int size;
+    /**
+     * Open addressing by id: each slot holds a position in the ring, plus one (0: empty). A slot whose
+     * position is no longer remembered, or now holds another id, is passed over; none is removed
+     * until the table is made again. Made on first use after the entry is read back.
+     */
+    private short[] index;
+    /** Ids remembered since the index was last made. */
+    private int indexedSince;
 
     InstanceUsage() {
         this(UsageAggregate.empty(), new long[0], new long[0]);
@@ -66,14 +76,63 @@ final class InstanceUsage {
 
     /** Whether {@code id} is remembered: an event with it was accepted lately. */
     boolean knows(long id) {
-        long[] known = ids;
-        int mask = known.length - 1;
-        for (int k = 0, at = head; k < size; k++, at = (at + 1) & mask) {
-            if (known[at] == id) {
+        if (size == 0) {
+            return false;
+        }
+        if (index == null) {
+            reindex();
+        }
+        int mask = index.length - 1;
+        for (int p = slotOf(id, mask); ; p = (p + 1) & mask) {
+            int entry = index[p];
+            if (entry == 0) {
+                return false;
+            }
+            int at = entry - 1;
+            if (ids[at] == id && remembers(at)) {
                 return true;
             }
         }
-        return false;
+    }
+
+    /** True when ring position {@code at} holds a remembered id (it lies between the oldest and the newest). */
+    private boolean remembers(int at) {
+        return ((at - head) & (ids.length - 1)) < size;
+    }
+
+    /** Adds ring position {@code at}, holding {@code id}, to the index; makes the index again when it is due. */
+    private void index(long id, int at) {
+        if (index == null || ++indexedSince >= ids.length) {
+            reindex();
+            return;
+        }
+        int mask = index.length - 1;
+        int p = slotOf(id, mask);
+        while (index[p] != 0) {
+            p = (p + 1) & mask;
+        }
+        index[p] = (short) (at + 1);
+    }
+
+    /**
+     * Makes the index from the ring: four slots for each position, so that it is at most half full
+     * when it is made again, after as many more ids as the ring holds.
+     */
+    private void reindex() {
+        index = new short[ids.length * 4];
+        indexedSince = 0;
+        int mask = index.length - 1;
+        for (int k = 0, at = head; k < size; k++, at = (at + 1) & (ids.length - 1)) {
+            int p = slotOf(ids[at], mask);
+            while (index[p] != 0) {
+                p = (p + 1) & mask;
+            }
+            index[p] = (short) (at + 1);
+        }
+    }
+
+    private static int slotOf(long id, int mask) {
+        return (int) (id ^ (id >>> 32)) & mask;
     }
 
     /** Remembers {@code id}, accepted at {@code millis}; forgets the oldest id when {@value #REMEMBERED} are remembered. */
@@ -84,6 +143,7 @@ final class InstanceUsage {
                 acceptedAt = inOrder(acceptedAt, grownIds.length);
                 ids = grownIds;
                 head = 0;
+                index = null;
             } else {
                 head = (head + 1) & (ids.length - 1);
                 size--;
@@ -93,6 +153,7 @@ final class InstanceUsage {
         ids[at] = id;
         acceptedAt[at] = millis;
         size++;
+        index(id, at);
     }
 
     /** How many ids are remembered. */

@@ -2,6 +2,8 @@ package io.arbiter.grid;
 
 import io.arbiter.domain.Event;
 import io.arbiter.domain.UsageSample;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,5 +87,34 @@ class InstanceUsageTest {
             positions[n] = n;
         }
         return new UsageBatch(events, positions, at, WINDOW).process(entry);
+    }
+
+    @Property(tries = 200)
+    void knowsExactlyTheIdsARingOfTheLatestWithinTheWindowWouldHold(@ForAll long seed) {
+        Random random = new Random(seed);
+        InstanceUsage usage = new InstanceUsage();
+        java.util.ArrayDeque<long[]> reference = new java.util.ArrayDeque<>();
+        long now = 0;
+        for (int step = 0; step < 6_000; step++) {
+            now += random.nextInt(3);
+            if (random.nextInt(500) == 0) {
+                long before = now - random.nextInt(2_000);
+                usage.forgetBefore(before);
+                while (!reference.isEmpty() && reference.peekFirst()[1] < before) {
+                    reference.pollFirst();
+                }
+            }
+            long id = random.nextInt(random.nextBoolean() ? 5_000 : 50_000);
+            boolean known = reference.stream().anyMatch(r -> r[0] == id);
+            assertThat(usage.knows(id)).as("step %d, id %d", step, id).isEqualTo(known);
+            if (!known) {
+                usage.remember(id, now);
+                reference.addLast(new long[] {id, now});
+                if (reference.size() > InstanceUsage.REMEMBERED) {
+                    reference.pollFirst();
+                }
+            }
+        }
+        assertThat(usage.remembered()).isEqualTo(reference.size());
     }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
  * The ingestion benchmark's flags, with their defaults. {@link #command()} gives the exact command
  * line that reruns the same benchmark.
  *
- * @param warmupSeconds load before each measurement, not counted
+ * @param warmupSeconds load before each measurement, not counted: 30 s by default, after which the JIT
+ *                      compilers take a few per cent of the JVM (each line says how much; after 10 s
+ *                      they still took about a quarter)
  * @param seconds the measured period of each scenario and server
  * @param platforms platforms registered before measuring
  * @param clients clients registered before measuring
@@ -30,7 +32,7 @@ record BenchOptions(int warmupSeconds, int seconds, int platforms, int clients, 
     static final String MAIN = "bin/bench io.arbiter.bench.ingest.IngestBench";
 
     static BenchOptions defaults() {
-        return new BenchOptions(10, 15, 100, 200, 10_000, 1_000, 8, 8, 100, 32, 128, 128, List.of(Scenario.values()));
+        return new BenchOptions(30, 15, 100, 200, 10_000, 1_000, 8, 8, 100, 32, 128, 128, List.of(Scenario.values()));
     }
 
     static final String USAGE = """

@@ -1,6 +1,7 @@
 package io.arbiter.bench.ingest;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Where the machine's cores went between two moments: this JVM (servers and load generator),
- * other processes, and time the hypervisor gave to other machines (steal). On a small shared
+ * other processes, and time the hypervisor gave to other machines (steal); and how much of the
+ * JVM's went to its JIT compilers, which shows whether the warm-up was long enough. On a small shared
  * machine the figures mean little unless this JVM had the cores to itself. Reads
  * {@code /proc/stat}; only this JVM's share is known where that file does not exist.
  */
@@ -22,11 +24,13 @@ final class CpuShare {
     private final long[] ticks;
     private final long processNanos;
     private final long wallNanos;
+    private final long compilingMillis;
 
-    private CpuShare(long[] ticks, long processNanos, long wallNanos) {
+    private CpuShare(long[] ticks, long processNanos, long wallNanos, long compilingMillis) {
         this.ticks = ticks;
         this.processNanos = processNanos;
         this.wallNanos = wallNanos;
+        this.compilingMillis = compilingMillis;
     }
 
     static CpuShare now() {
@@ -42,7 +46,9 @@ final class CpuShare {
         }
         long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
-        return new CpuShare(ticks, process, System.nanoTime());
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long compiling = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+        return new CpuShare(ticks, process, System.nanoTime(), compiling);
     }
 
     /** The cores this JVM kept busy from {@code start} to this moment, on average (2.0 is both cores of 2). */
@@ -50,8 +56,24 @@ final class CpuShare {
         return (processNanos - start.processNanos) / (double) (wallNanos - start.wallNanos);
     }
 
-    /** For example "cores: 71% this JVM, 20% other processes, 9% stolen, 0% idle", from {@code start} to this moment. */
+    /**
+     * For example "cores: 71% this JVM, 20% other processes, 9% stolen, 0% idle; JIT 2% of this
+     * JVM's", from {@code start} to this moment.
+     */
     String since(CpuShare start) {
+        return cores(start) + jit(start);
+    }
+
+    private String jit(CpuShare start) {
+        if (compilingMillis < 0 || start.compilingMillis < 0) {
+            return "";
+        }
+        double cpuMillis = (processNanos - start.processNanos) / 1e6;
+        return String.format(Locale.ROOT, "; JIT %.0f%% of this JVM's", 100.0 * (compilingMillis - start.compilingMillis)
+                / Math.max(1, cpuMillis));
+    }
+
+    private String cores(CpuShare start) {
         double jvm = 100.0 * jvmCores(start) / Runtime.getRuntime().availableProcessors();
         if (ticks == null || start.ticks == null) {
             return String.format(Locale.ROOT, "cores: %.0f%% this JVM", jvm);
