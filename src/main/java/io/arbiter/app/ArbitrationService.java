@@ -47,8 +47,8 @@ import java.util.function.Supplier;
 /**
  * Turns contentions into decisions and has them carried out: gathers the platform's instances (as
  * a {@link PlatformRoster}, kept between decisions while they do not change), the clients' scores
- * and interruption standings (from this member's latest scoring pass, {@link ScoreBoard}, when it
- * scored with the rules and policy in force; otherwise from the grid) and their recent
+ * and interruption standings ({@link DecisionScores}: from this member's latest scoring pass when
+ * that pass scored with the rules and policy in force and wrote last; otherwise from the grid) and their recent
  * interruptions, decides
  * ({@link Arbitrator}), records the decision once per id (in the durable store first, through the
  * {@link DecisionJournal}), claims its actions for this member ({@link ActionClaims}) and starts
@@ -62,7 +62,6 @@ final class ArbitrationService implements Arbitrations {
 
     private final GridStore grid;
     private final PlatformRosters rosters;
-    private final GridScores scores;
     private final GridDecisionLog log;
     private final DecisionJournal journal;
     private final PolicyEngine engine;
@@ -70,7 +69,7 @@ final class ArbitrationService implements Arbitrations {
     private final Migrator migrator;
     private final ShadowReservations reservations;
     private final ActionClaims claims;
-    private final Supplier<ScoreBoard> board;
+    private final DecisionScores decisionScores;
     private final Clock clock;
     private final Timer timer;
 
@@ -79,7 +78,6 @@ final class ArbitrationService implements Arbitrations {
                        ActionClaims claims, Supplier<ScoreBoard> board, Clock clock, MeterRegistry registry) {
         this.grid = grid;
         this.rosters = new PlatformRosters(grid, clock);
-        this.scores = scores;
         this.log = log;
         this.journal = journal;
         this.engine = engine;
@@ -87,7 +85,7 @@ final class ArbitrationService implements Arbitrations {
         this.migrator = migrator;
         this.reservations = reservations;
         this.claims = claims;
-        this.board = board;
+        this.decisionScores = new DecisionScores(scores, board);
         this.clock = clock;
         this.timer = Timer.builder("arbiter.arbitration").description("Time from contention to recorded decision")
                 .publishPercentileHistogram().register(registry);
@@ -119,22 +117,17 @@ final class ArbitrationService implements Arbitrations {
             if (contention.beneficiary() != null) {
                 clients.add(contention.beneficiary());
             }
-            ScoreBoard latest = board.get();
-            boolean onBoard = latest != null && latest.scoredWith(snapshot);
-            var clientScores = onBoard ? CompletableFuture.completedFuture(latest.scores())
-                    : scores.scores(clients).toCompletableFuture();
-            var standings = onBoard ? CompletableFuture.completedFuture(latest.standings())
-                    : scores.standings(clients).toCompletableFuture();
+            var read = decisionScores.read(clients, snapshot).toCompletableFuture();
             // Disruption budgets matter only to running interruptible instances; without any, the log needs no scan.
             var recent = g.roster().runningInterruptible() > 0
                     ? log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture()
                     : CompletableFuture.completedFuture(Map.<String, Integer>of());
             var migration = migrationOptions(contention, snapshot).toCompletableFuture();
-            return CompletableFuture.allOf(clientScores, standings, recent, migration).thenApply(done -> Arbitrator.decide(
+            return CompletableFuture.allOf(read, recent, migration).thenApply(done -> Arbitrator.decide(
                     new ArbitrationInput(triggerId, selfRaised, contention, g.free(), g.roster(),
-                            new Standings(clientScores.join(), standings.join(), recent.join()), criteria,
+                            new Standings(read.join().scores(), read.join().standings(), recent.join()), criteria,
                             snapshot.rules().revision(), snapshot.policy().version(),
-                            rulesFired(clients, standings.join()), now), migration.join()));
+                            rulesFired(clients, read.join().standings()), now), migration.join()));
         }).thenCompose(decision -> MovedClientTiers.kept(grid, decision)).thenCompose(decision -> {
             if (dryRun) {
                 return CompletableFuture.completedFuture(new Result(decision, false));

@@ -10,13 +10,15 @@ import java.util.Map;
  * Every client's score in force and interruption standing as this member's latest scoring pass left
  * them, kept in memory for decisions: a decision for a platform of 10,000 clients reads them here
  * instead of asking the grid for each client's. A pass puts its board up before it writes the same
- * scores to the grid, so a score readable in the grid is on the board too.
+ * scores to the grid, and names itself the latest pass in the grid after; the board stands for the
+ * grid only while its pass is the one named there ({@link DecisionScores}).
  *
+ * @param passId the pass's id, unique across members
  * @param ruleRevision the rules the pass scored with
  * @param policyVersion the policy the pass scored with
  */
-record ScoreBoard(Map<String, ClientScore> scores, Map<String, InterruptionStanding> standings, String ruleRevision,
-                  String policyVersion) {
+record ScoreBoard(String passId, Map<String, ClientScore> scores, Map<String, InterruptionStanding> standings,
+                  String ruleRevision, String policyVersion) {
 
     ScoreBoard {
         scores = Map.copyOf(scores);

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -230,11 +231,14 @@ public final class ScoreRefresher implements AutoCloseable {
         }
         Map<String, InterruptionStanding> standings = InterruptionStandings.evaluate(snapshot.rules(),
                 snapshot.policy(), inForce.values());
-        // The board before the grid: a score that can be read from the grid is on the board too.
-        board = new ScoreBoard(inForce, standings, snapshot.rules().revision(), snapshot.policy().version());
+        // The board before the grid, and the pass named latest after it: a decision that finds this
+        // pass named latest finds the scores it wrote on the board.
+        String passId = UUID.randomUUID().toString();
+        board = new ScoreBoard(passId, inForce, standings, snapshot.rules().revision(), snapshot.policy().version());
         // Standings first: a client whose score can be read has its standing already.
         scores.putStandings(standings).toCompletableFuture().join();
         scores.putAll(changed).toCompletableFuture().join();
+        scores.markLatestPass(passId).toCompletableFuture().join();
         return new Pass(scored.size(), changed.size(), snapshot.rules().revision(), snapshot.policy().version());
     }
 

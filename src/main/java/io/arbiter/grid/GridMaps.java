@@ -48,6 +48,11 @@ public final class GridMaps {
     public static final String SCORES = "arbiter.scores";
     /** Client id to its {@link io.arbiter.domain.InterruptionStanding}, concluded with its score. */
     public static final String STANDINGS = "arbiter.standings";
+    /**
+     * The id of the scoring pass that last wrote its scores, under one key: a member decides from
+     * its own latest pass's scores only while that pass is the one named here.
+     */
+    public static final String SCORE_PASSES = "arbiter.score-passes";
     /** The policy document in force, as JSON, under one key. */
     public static final String POLICY = "arbiter.policy";
     /** Service name to its {@link RouteEntry}: the route in force and its revision. */

@@ -21,17 +21,19 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Client scores and interruption standings in force, and the policy document in force, shared by every member: a score written
- * by the member that computed it is read by all; a policy put by one member reaches the others'
- * listeners.
+ * Client scores and interruption standings in force, the id of the scoring pass that wrote last,
+ * and the policy document in force, shared by every member: a score written by the member that
+ * computed it is read by all; a policy put by one member reaches the others' listeners.
  */
 public final class GridScores {
 
     private static final String CURRENT = "current";
+    private static final String LATEST = "latest";
 
     private final IMap<String, ClientScore> scores;
     private final IMap<String, String> policy;
     private final IMap<String, InterruptionStanding> standings;
+    private final IMap<String, String> passes;
     private final Executor executor;
     private final PartitionGroups partitions;
 
@@ -40,6 +42,7 @@ public final class GridScores {
         this.scores = hz.getMap(GridMaps.SCORES);
         this.policy = hz.getMap(GridMaps.POLICY);
         this.standings = hz.getMap(GridMaps.STANDINGS);
+        this.passes = hz.getMap(GridMaps.SCORE_PASSES);
         this.executor = executor;
     }
 
@@ -84,6 +87,16 @@ public final class GridScores {
     /** The standings of some clients, by id; clients without one are absent. */
     public CompletionStage<Map<String, InterruptionStanding>> standings(Collection<String> clientIds) {
         return partitions.read(standings, new HashSet<>(clientIds)).thenApplyAsync(found -> found, executor);
+    }
+
+    /** Names {@code passId} the scoring pass that last wrote its scores, on any member. */
+    public CompletionStage<Void> markLatestPass(String passId) {
+        return passes.setAsync(LATEST, passId).thenApplyAsync(v -> null, executor);
+    }
+
+    /** The id of the scoring pass that last wrote its scores, on any member; empty before the first. */
+    public CompletionStage<Optional<String>> latestPass() {
+        return passes.getAsync(LATEST).thenApplyAsync(Optional::ofNullable, executor);
     }
 
     /** The policy document in force cluster-wide (its JSON), if one was ever put. */

@@ -20,7 +20,7 @@ import static io.arbiter.testing.Events.client;
 import static io.arbiter.testing.Events.instance;
 import static io.arbiter.testing.Events.platform;
 import static io.arbiter.testing.NodeProcess.awaitReady;
-import static io.arbiter.testing.NodeProcess.freePort;
+import static io.arbiter.testing.FreePorts.one;
 import static io.arbiter.testing.NodeProcess.kill9;
 import static io.arbiter.testing.NodeProcess.serve;
 import static io.arbiter.testing.NodeProcess.stopLeftOverPostgres;
@@ -38,7 +38,7 @@ class MigrationRestartIT {
     @Test
     void migrationsUnderWayAtAKill9AreRolledBackOrFinishedAfterARestartAndNothingIsChargedTwice(@TempDir Path work)
             throws Exception {
-        int port = freePort();
+        int port = one();
         Http http = new Http(port);
         String rolledBack;
         String finished;
@@ -103,7 +103,7 @@ class MigrationRestartIT {
     @Test
     void aKill9BetweenTheSwitchAndTheChargeStillChargesAndDowngradesExactlyOnceAfterTheRestart(@TempDir Path work)
             throws Exception {
-        int port = freePort();
+        int port = one();
         Http http = new Http(port);
         Path postgres = work.resolve("data/postgres");
         String migrating;

@@ -15,7 +15,7 @@ import static io.arbiter.testing.Events.client;
 import static io.arbiter.testing.Events.instance;
 import static io.arbiter.testing.Events.platform;
 import static io.arbiter.testing.NodeProcess.awaitReady;
-import static io.arbiter.testing.NodeProcess.freePort;
+import static io.arbiter.testing.FreePorts.one;
 import static io.arbiter.testing.NodeProcess.kill9;
 import static io.arbiter.testing.NodeProcess.serve;
 import static io.arbiter.testing.NodeProcess.stopLeftOverPostgres;
@@ -31,7 +31,7 @@ class RestartIT {
     @Test
     void aDecisionAcknowledgedJustBeforeKill9IsReadableAfterARestartOnTheSameDataFolder(@TempDir Path workDir)
             throws Exception {
-        int port = freePort();
+        int port = one();
         Http http = new Http(port);
         String p = "p-restart";
         String contentionId = "k-restart";

@@ -1,12 +1,11 @@
 package io.arbiter.app;
 
+import io.arbiter.testing.FreePorts;
 import io.arbiter.testing.Http;
 import io.arbiter.testing.ProjectDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,7 @@ class ServeCommandIT {
 
     @Test
     void serveAnswersOnLoopbackAndStopsCleanlyWithExitZeroOnSigterm(@TempDir Path workDir) throws Exception {
-        int port = freePort();
+        int port = FreePorts.one();
         Path log = workDir.resolve("serve.log");
         Process serve = new ProcessBuilder(ProjectDir.path().resolve("bin/arbiter").toString(), "serve",
                 "--port", String.valueOf(port), "--router-port", "0")
@@ -55,9 +54,4 @@ class ServeCommandIT {
         assertThat(output).contains(config.toString()).contains("http.prot").contains("unknown key");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

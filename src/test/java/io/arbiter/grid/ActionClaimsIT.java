@@ -4,7 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.arbiter.testing.ClusterFiles;
+import io.arbiter.testing.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ActionClaimsIT {
 
-    private final List<Integer> ports = ClusterFiles.freePorts(2);
+    private final List<Integer> ports = FreePorts.distinct(2);
     private final ExecutorService threads = GridStore.daemonPool(2, "claims-test");
 
     @AfterEach

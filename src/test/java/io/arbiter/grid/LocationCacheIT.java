@@ -1,6 +1,7 @@
 package io.arbiter.grid;
 
 import io.arbiter.testing.ClusterFiles;
+import io.arbiter.testing.FreePorts;
 import io.arbiter.testing.GridIngest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class LocationCacheIT {
     @BeforeAll
     static void startTwoMembers() throws Exception {
         Path dir = Files.createTempDirectory("arbiter-locations-");
-        List<Path> files = ClusterFiles.write(dir, ClusterFiles.freePorts(2));
+        List<Path> files = ClusterFiles.write(dir, FreePorts.distinct(2));
         var starting = List.of(
                 CompletableFuture.supplyAsync(() -> GridMember.start(new GridOptions(files.get(0), "zone-a", Duration.ofHours(1)))),
                 CompletableFuture.supplyAsync(() -> GridMember.start(new GridOptions(files.get(1), "zone-b", Duration.ofHours(1)))));

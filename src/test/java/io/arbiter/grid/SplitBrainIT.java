@@ -17,6 +17,7 @@ import io.arbiter.http.HttpOptions;
 import io.arbiter.http.proxy.RouterOptions;
 import io.arbiter.ledger.StoreOptions;
 import io.arbiter.testing.ClusterFiles;
+import io.arbiter.testing.FreePorts;
 import io.arbiter.testing.Http;
 import io.arbiter.testing.ProjectDir;
 import io.arbiter.testing.TestDatabase;
@@ -63,7 +64,7 @@ class SplitBrainIT {
     @BeforeAll
     static void startThreeMembers() throws Exception {
         Path dir = Files.createTempDirectory("arbiter-split-");
-        List<Path> files = ClusterFiles.write(dir, ClusterFiles.freePorts(3));
+        List<Path> files = ClusterFiles.write(dir, FreePorts.distinct(3));
         StoreOptions shared = TestDatabase.fresh();
         List<CompletableFuture<ArbiterNode>> starting = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -2,7 +2,6 @@ package io.arbiter.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,27 +15,6 @@ import java.util.List;
 public final class ClusterFiles {
 
     private ClusterFiles() {
-    }
-
-    /** A free TCP port on loopback, at the time of asking. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {@code n} distinct free ports. */
-    public static List<Integer> freePorts(int n) {
-        List<Integer> ports = new ArrayList<>();
-        while (ports.size() < n) {
-            int p = freePort();
-            if (!ports.contains(p)) {
-                ports.add(p);
-            }
-        }
-        return ports;
     }
 
     /** One configuration file per member, each listening on its own port of {@code ports} and listing all. */

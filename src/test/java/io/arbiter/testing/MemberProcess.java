@@ -45,8 +45,8 @@ public final class MemberProcess implements AutoCloseable {
         try {
             Path dir = Files.createDirectories(workDir.resolve(name));
             Path log = dir.resolve("member.log");
-            int port = ClusterFiles.freePort();
-            int routerPort = ClusterFiles.freePort();
+            int port = FreePorts.one();
+            int routerPort = FreePorts.one();
             ProcessBuilder builder = new ProcessBuilder(ProjectDir.path().resolve("bin/arbiter").toString(), "serve",
                     "--cluster", clusterFile.toString(), "--zone", zone, "--port", String.valueOf(port),
                     "--data", dir.resolve("data").toString(), "--router-port", String.valueOf(routerPort),

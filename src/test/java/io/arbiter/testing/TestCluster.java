@@ -30,7 +30,7 @@ public final class TestCluster implements AutoCloseable {
     /** Starts one member per {@code name:zone} and waits until every one is ready and sees all. */
     public static TestCluster start(String... namesAndZones) throws Exception {
         Path work = Files.createTempDirectory("arbiter-cluster-");
-        List<Path> files = ClusterFiles.write(work, ClusterFiles.freePorts(namesAndZones.length));
+        List<Path> files = ClusterFiles.write(work, FreePorts.distinct(namesAndZones.length));
         String store = TestDatabase.fresh().jdbcUrl();
         TestCluster cluster = new TestCluster();
         for (int i = 0; i < namesAndZones.length; i++) {

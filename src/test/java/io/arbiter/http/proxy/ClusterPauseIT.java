@@ -11,6 +11,7 @@ import io.arbiter.grid.GridMember;
 import io.arbiter.grid.GridOptions;
 import io.arbiter.http.EventBusAddresses;
 import io.arbiter.testing.ClusterFiles;
+import io.arbiter.testing.FreePorts;
 import io.arbiter.testing.SlowWrite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -53,7 +54,7 @@ class ClusterPauseIT {
     @BeforeAll
     static void start() throws Exception {
         Path dir = Files.createTempDirectory("arbiter-pause-");
-        List<Path> files = ClusterFiles.write(dir, ClusterFiles.freePorts(3));
+        List<Path> files = ClusterFiles.write(dir, FreePorts.distinct(3));
         List<CompletableFuture<GridMember>> starting = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             GridOptions options = new GridOptions(files.get(i), "zone-" + (char) ('a' + i), Duration.ofHours(1), config -> {
