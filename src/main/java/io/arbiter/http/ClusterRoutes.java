@@ -1,10 +1,16 @@
 package io.arbiter.http;
 
 import io.arbiter.grid.GridOwnership;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The cluster as this member sees it: its members and zones, whether it sees the majority that
@@ -17,7 +23,10 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class ClusterRoutes {
 
+    private static final long SETTLED_WAIT_MILLIS = 2_000;
+
     private final GridOwnership ownership;
+    private final AtomicReference<Future<Boolean>> settling = new AtomicReference<>();
 
     public ClusterRoutes(GridOwnership ownership) {
         this.ownership = ownership;
@@ -29,18 +38,32 @@ public final class ClusterRoutes {
         router.get("/v1/cluster/owners/:platformId").handler(this::owner);
     }
 
-    /**
-     * Whether partitions are settled asks every member and may wait for them (long, during a
-     * split), so it is asked on a worker thread, never on the event loop.
-     */
     private void cluster(RoutingContext ctx) {
-        ctx.vertx().executeBlocking(ownership::isSettled, false).onComplete(settled -> {
+        settled(ctx.vertx()).timeout(SETTLED_WAIT_MILLIS, TimeUnit.MILLISECONDS).onComplete(settled -> {
             JsonArray members = new JsonArray();
             ownership.members().forEach(m -> members.add(member(m)));
             Responses.json(ctx, 200, new JsonObject().put("self", member(ownership.self())).put("members", members)
                     .put("majority", ownership.hasMajority()).put("membersNeeded", ownership.membersNeeded())
                     .put("settled", settled.succeeded() && settled.result()));
         });
+    }
+
+    /**
+     * Whether partitions are settled: the question under way, or a new one. It asks every member and
+     * may wait for them, so it is asked on a worker thread, never on the event loop.
+     */
+    private Future<Boolean> settled(Vertx vertx) {
+        while (true) {
+            Future<Boolean> current = settling.get();
+            if (current != null && !current.isComplete()) {
+                return current;
+            }
+            Promise<Boolean> asked = Promise.promise();
+            if (settling.compareAndSet(current, asked.future())) {
+                vertx.executeBlocking(ownership::isSettled, false).onComplete(asked);
+                return asked.future();
+            }
+        }
     }
 
     private void owner(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package io.arbiter.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -70,11 +71,11 @@ public final class FreePorts {
 
     /** The first port of the kernel's ephemeral range; 32768, Linux's default, when it cannot be read. */
     private static int ephemeralRangeStart() {
-        try {
-            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+        // Read line by line: Files.readString answered only the first byte of this /proc file.
+        try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+            return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768;
         }
     }
-
 }
