@@ -74,10 +74,14 @@ public final class TestCluster implements AutoCloseable {
                 .until(() -> settledWith(size));
     }
 
-    /** The member alive that owns {@code platformId}'s partition, and so decides for it. */
+    /**
+     * The member alive that owns {@code platformId}'s partition, and so decides for it; while the
+     * partition moves (the answer is 503), asked again for up to a minute.
+     */
     public MemberProcess ownerOf(String platformId) {
-        String ownerId = alive.get(0).http().get("/v1/cluster/owners/" + platformId).json()
-                .getJsonObject("owner").getString("id");
+        Http.Answer owner = await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250))
+                .until(() -> alive.get(0).http().get("/v1/cluster/owners/" + platformId), a -> a.status() == 200);
+        String ownerId = owner.json().getJsonObject("owner").getString("id");
         return any(m -> ownerId.equals(idOf(m)));
     }
 
