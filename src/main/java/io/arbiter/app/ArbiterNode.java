@@ -130,7 +130,7 @@ public final class ArbiterNode implements AutoCloseable {
             timers = scheduler;
             simulator = new SimulatorDriver(scheduler, SimulatorDriver.Behaviour.stopsAfter(SIMULATED_STOP));
             vertx = ClusterWiring.vertx(member);
-            RouterVerticle proxy = new RouterVerticle(config.router());
+            RouterVerticle proxy = new RouterVerticle(config.router(), registry);
             vertx.deployVerticle(proxy).await(30, TimeUnit.SECONDS);
             ProxyTrafficRouter router = ProxyTrafficRouter.attach(member.routes(), proxy, vertx, member.ownership());
             member.ownedInstances().onRegistered(new ServiceBackends(simulator, router)::registered);

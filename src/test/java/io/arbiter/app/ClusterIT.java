@@ -188,11 +188,13 @@ class ClusterIT {
                 routed(owner, "/kv/health").statusCode() == 200 && routed(other, "/kv/health").statusCode() == 200);
         String late = "written while the service pauses";
 
-        try (KeyValueTraffic traffic = new KeyValueTraffic(s.service(), List.of(owner.routerPort(), other.routerPort()))) {
+        // The write in flight is on its way to the instance through the other member's router (its
+        // gauge counts it) before any other traffic starts and before the migration is asked for.
+        SlowWrite inFlight = SlowWrite.open(other.routerPort(), "/kv/kv/late", late);
+        try (inFlight; KeyValueTraffic traffic = afterInFlight(other, s.service(), List.of(owner.routerPort(),
+                other.routerPort()))) {
             traffic.awaitWrites(60);
-            try (SlowWrite inFlight = SlowWrite.open(other.routerPort(), "/kv/kv/late", late)) {
-                migrateWithAWriteInFlight(s, other, inFlight);
-            }
+            migrateWithAWriteInFlight(s, other, inFlight);
             traffic.acknowledged("late", late);
             traffic.awaitWrites(traffic.acknowledgedCount() + 60);
             traffic.stop();
@@ -208,6 +210,13 @@ class ClusterIT {
                     .hasValue(s.copy());
         }
         assertThat(ledger(other.http(), s.client())).hasSize(2);
+    }
+
+    /** Once {@code via}'s router has one request to {@code service} in flight, traffic on {@code ports}. */
+    private static KeyValueTraffic afterInFlight(MemberProcess via, String service, List<Integer> ports) {
+        await().atMost(10, TimeUnit.SECONDS).until(() -> Metrics.sum(via.http(), "arbiter_router_requests_in_flight",
+                "service=\"" + service + "\"") == 1);
+        return new KeyValueTraffic(service, ports);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.arbiter.http.proxy;
 
 import io.arbiter.domain.Route;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -23,7 +25,9 @@ import java.util.function.Consumer;
  * ({@link ServicePath}); it is forwarded to the route in force, or held while the service is paused
  * and forwarded on release to the route then in force. A service with no route: 404; bad gateways:
  * 502/504; never a 500. Route changes arrive through {@link #apply}, from any thread; the state of
- * every service lives on this verticle's event loop.
+ * every service lives on this verticle's event loop. Per service, two gauges:
+ * {@code arbiter_router_requests_in_flight} (forwarded, not yet answered by the instance: what a
+ * pause waits for) and {@code arbiter_router_requests_held} (waiting for a paused service to resume).
  *
  * <pre>
  * curl -s -X PUT localhost:8081/shop/kv/cart-7 -d '3 apples'   # to the instance serving "shop", as /kv/cart-7
@@ -40,13 +44,16 @@ public final class RouterVerticle extends VerticleBase {
     private static final int CONNECTIONS_PER_INSTANCE = 64;
 
     private final RouterOptions options;
+    private final MeterRegistry registry;
     private final Map<String, ServiceLane> lanes = new HashMap<>();
     private HttpServer server;
     private HttpClient client;
     private Forwarder forwarder;
 
-    public RouterVerticle(RouterOptions options) {
+    /** A router listening as {@code options} say, its gauges in {@code registry}. */
+    public RouterVerticle(RouterOptions options, MeterRegistry registry) {
         this.options = options;
+        this.registry = registry;
     }
 
     @Override
@@ -128,10 +135,21 @@ public final class RouterVerticle extends VerticleBase {
     private Future<Void> onLoop(String service, Consumer<ServiceLane> change) {
         Promise<Void> done = Promise.promise();
         context.runOnContext(v -> {
-            change.accept(lanes.computeIfAbsent(service, s -> new ServiceLane()));
+            change.accept(lanes.computeIfAbsent(service, this::newLane));
             done.complete();
         });
         return done.future();
+    }
+
+    private ServiceLane newLane(String service) {
+        ServiceLane lane = new ServiceLane();
+        Gauge.builder("arbiter.router.requests.in.flight", lane, ServiceLane::inFlight).tag("service", service)
+                .description("Requests the router forwarded to the service's instance and has no answer for yet")
+                .strongReference(true).register(registry);
+        Gauge.builder("arbiter.router.requests.held", lane, ServiceLane::heldCount).tag("service", service)
+                .description("Requests the router holds while the service is paused").strongReference(true)
+                .register(registry);
+        return lane;
     }
 
     private void handle(HttpServerRequest request) {

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * One service as this router sees it: the route in force (with the revision it came with), whether
  * new requests are held, the held requests in arrival order, and how many forwarded requests the
- * instance has not answered yet. Used only on the router's event loop.
+ * instance has not answered yet. Changed only on the router's event loop; the two counts may be read
+ * from any thread (the router's gauges).
  */
 final class ServiceLane {
 
@@ -24,7 +25,8 @@ final class ServiceLane {
     private long revision = -1;
     private boolean localHold;
     private final Deque<Held> held = new ArrayDeque<>();
-    private int inFlight;
+    private volatile int heldCount;
+    private volatile int inFlight;
     private final List<Promise<Void>> drainWaiters = new ArrayList<>();
 
     /** The route in force, or null before the first one. */
@@ -64,17 +66,21 @@ final class ServiceLane {
 
     void hold(Held request) {
         held.addLast(request);
+        heldCount = held.size();
     }
 
     /** Removes one held request (its hold timed out); answers whether it was still held. */
     boolean unhold(Held request) {
-        return held.remove(request);
+        boolean removed = held.remove(request);
+        heldCount = held.size();
+        return removed;
     }
 
     /** Every held request, in arrival order, no longer held. */
     List<Held> releaseAll() {
         List<Held> out = new ArrayList<>(held);
         held.clear();
+        heldCount = 0;
         return out;
     }
 
@@ -106,6 +112,6 @@ final class ServiceLane {
     }
 
     int heldCount() {
-        return held.size();
+        return heldCount;
     }
 }

@@ -13,6 +13,7 @@ import io.arbiter.http.EventBusAddresses;
 import io.arbiter.testing.ClusterFiles;
 import io.arbiter.testing.FreePorts;
 import io.arbiter.testing.SlowWrite;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -86,7 +87,8 @@ class ClusterPauseIT {
     }
 
     private static RouterVerticle deployRouter(int member) throws Exception {
-        RouterVerticle proxy = new RouterVerticle(new RouterOptions("127.0.0.1", 0, 1024 * 1024, HOLD));
+        RouterVerticle proxy = new RouterVerticle(new RouterOptions("127.0.0.1", 0, 1024 * 1024, HOLD),
+                new SimpleMeterRegistry());
         buses.get(member).deployVerticle(proxy).await(30, TimeUnit.SECONDS);
         return proxy;
     }

@@ -10,6 +10,7 @@ import io.arbiter.domain.Resources;
 import io.arbiter.domain.Route;
 import io.arbiter.grid.GridMember;
 import io.arbiter.grid.GridOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 
 import java.net.URI;
@@ -30,6 +31,7 @@ final class RouterFixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-12-03T12:00:00Z");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final GridMember member;
     final Vertx vertx;
     final RouterVerticle proxy;
@@ -39,7 +41,8 @@ final class RouterFixture implements AutoCloseable {
     RouterFixture(long maxBodyBytes) throws Exception {
         member = GridMember.start(new GridOptions(null, null, Duration.ofHours(1)));
         vertx = Vertx.vertx();
-        proxy = new RouterVerticle(new RouterOptions("127.0.0.1", 0, maxBodyBytes, Duration.ofSeconds(30)));
+        proxy = new RouterVerticle(new RouterOptions("127.0.0.1", 0, maxBodyBytes, Duration.ofSeconds(30)),
+                registry);
         vertx.deployVerticle(proxy).await(30, TimeUnit.SECONDS);
         router = ProxyTrafficRouter.attach(member.routes(), proxy, vertx, member.ownership());
         driver = new SimulatorDriver(new ManualScheduler(T0), SimulatorDriver.Behaviour.stopsAfter(Duration.ZERO));
@@ -63,6 +66,11 @@ final class RouterFixture implements AutoCloseable {
         Endpoint at = driver.startBackend(i);
         join(router.point(new Route(service, id, at, false)));
         return i;
+    }
+
+    /** The router's gauge {@code name} for {@code service}. */
+    double gauge(String name, String service) {
+        return registry.get(name).tag("service", service).gauge().value();
     }
 
     static <T> T join(CompletionStage<T> stage) {

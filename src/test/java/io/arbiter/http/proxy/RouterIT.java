@@ -146,6 +146,7 @@ class RouterIT {
         await().atMost(10, TimeUnit.SECONDS).until(() -> join(proxy.view("hold").toCompletionStage())
                 .map(RouterVerticle.LaneView::held).orElse(0) == 5);
         assertThat(held).noneMatch(CompletableFuture::isDone);
+        assertThat(fixture.gauge("arbiter.router.requests.held", "hold")).as("held, on the gauge").isEqualTo(5);
         assertThat(join(router.route("hold"))).hasValueSatisfying(r -> assertThat(r.paused()).isTrue());
 
         join(router.point(new Route("hold", "hold-2", copyAt, false)));
@@ -159,6 +160,7 @@ class RouterIT {
             assertThat(r.headers().firstValue("X-Instance")).hasValue("hold-2");
         }
         assertThat(join(router.route("hold")).orElseThrow()).isEqualTo(new Route("hold", "hold-2", copyAt, false));
+        assertThat(fixture.gauge("arbiter.router.requests.held", "hold")).as("none held after the resume").isZero();
     }
 
     @Test
@@ -183,6 +185,8 @@ class RouterIT {
                     HttpResponse.BodyHandlers.ofString());
             await().atMost(10, TimeUnit.SECONDS).until(() -> join(proxy.view("slow").toCompletionStage())
                     .map(RouterVerticle.LaneView::inFlight).orElse(0) == 1);
+            assertThat(fixture.gauge("arbiter.router.requests.in.flight", "slow")).as("in flight, on the gauge")
+                    .isEqualTo(1);
 
             CompletableFuture<Void> paused = router.pause("slow").toCompletableFuture();
             await().during(300, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS).until(() -> !paused.isDone());
@@ -190,6 +194,8 @@ class RouterIT {
 
             paused.get(10, TimeUnit.SECONDS);
             assertThat(inFlight.get(10, TimeUnit.SECONDS).body()).isEqualTo("late");
+            await().atMost(10, TimeUnit.SECONDS)
+                    .until(() -> fixture.gauge("arbiter.router.requests.in.flight", "slow") == 0);
             join(router.resume("slow"));
         } finally {
             slow.stop(0);
