@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,12 +54,15 @@ import java.util.function.Supplier;
  * ({@link Arbitrator}), records the decision once per id (in the durable store first, through the
  * {@link DecisionJournal}), claims its actions for this member ({@link ActionClaims}) and starts
  * them. A contention sent again finds its decision and starts nothing twice; a dry run decides and
- * stores nothing. Also
- * raises a contention itself when a platform's allocation passes the policy's high-water mark.
+ * stores nothing. A decision that interrupts is kept only within its clients' disruption budgets
+ * as the durable store counts them across members; over budget it is taken again knowing those
+ * counts. Also raises a contention itself when a platform's allocation passes the policy's high-water mark.
  */
 final class ArbitrationService implements Arbitrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArbitrationService.class);
+    /** How many times a decision is taken when the store keeps finding it over a client's disruption budget. */
+    private static final int BUDGET_ATTEMPTS = 5;
 
     private final GridStore grid;
     private final PlatformRosters rosters;
@@ -123,23 +127,46 @@ final class ArbitrationService implements Arbitrations {
                     ? log.interruptionsSince(now.minus(criteria.budgetWindow())).toCompletableFuture()
                     : CompletableFuture.completedFuture(Map.<String, Integer>of());
             var migration = migrationOptions(contention, snapshot).toCompletableFuture();
-            return CompletableFuture.allOf(read, recent, migration).thenApply(done -> Arbitrator.decide(
-                    new ArbitrationInput(triggerId, selfRaised, contention, g.free(), g.roster(),
-                            new Standings(read.join().scores(), read.join().standings(), recent.join()), criteria,
-                            snapshot.rules().revision(), snapshot.policy().version(),
-                            rulesFired(clients, read.join().standings()), now), migration.join()));
-        }).thenCompose(decision -> MovedClientTiers.kept(grid, decision)).thenCompose(decision -> {
+            return CompletableFuture.allOf(read, recent, migration).thenApply(done -> {
+                Map<String, Integer> interruptions = new HashMap<>(recent.join());
+                return new Inputs(new ArbitrationInput(triggerId, selfRaised, contention, g.free(), g.roster(),
+                        new Standings(read.join().scores(), read.join().standings(), interruptions), criteria,
+                        snapshot.rules().revision(), snapshot.policy().version(),
+                        rulesFired(clients, read.join().standings()), now), migration.join(), interruptions);
+            });
+        }).thenCompose(inputs -> decideAndKeep(inputs, dryRun, start, 1));
+    }
+
+    /**
+     * Decides from {@code inputs} and, unless {@code dryRun}, records the decision and has it carried
+     * out. When the store finds that the decision would take clients past their disruption budgets
+     * (decisions on other platforms, here or on other members, interrupted them meanwhile), decides
+     * again knowing the interruptions the store counted, up to {@link #BUDGET_ATTEMPTS} times.
+     */
+    private CompletionStage<Result> decideAndKeep(Inputs inputs, boolean dryRun, long start, int attempt) {
+        Decision taken = Arbitrator.decide(inputs.input(), inputs.migration());
+        return MovedClientTiers.kept(grid, taken).thenCompose(decision -> {
             if (dryRun) {
                 return CompletableFuture.completedFuture(new Result(decision, false));
             }
-            return journal.record(decision).thenApply(recorded -> {
-                timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                if (recorded.isNew()) {
-                    LOG.info("decision {}: {}", decision.decisionId(), decision.explanation());
-                    execute(recorded.decision());
-                }
-                return new Result(recorded.decision(), recorded.isNew());
-            });
+            InterruptionCriteria criteria = inputs.input().criteria();
+            return journal.record(decision, criteria.maxInterruptions(), inputs.input().now()
+                    .minus(criteria.budgetWindow())).thenApply(recorded -> {
+                        timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                        if (recorded.isNew()) {
+                            LOG.info("decision {}: {}", decision.decisionId(), decision.explanation());
+                            execute(recorded.decision());
+                        }
+                        return new Result(recorded.decision(), recorded.isNew());
+                    }).exceptionallyCompose(failure -> {
+                        DecisionJournal.OverBudget over = DecisionJournal.OverBudget.in(failure);
+                        if (over == null || attempt >= BUDGET_ATTEMPTS) {
+                            return CompletableFuture.failedFuture(failure);
+                        }
+                        LOG.info("{}; deciding again with the interruptions the store counts", over.getMessage());
+                        over.kept().forEach((client, n) -> inputs.interruptions().merge(client, n, Math::max));
+                        return decideAndKeep(inputs, false, start, attempt + 1);
+                    });
         });
     }
 
@@ -224,6 +251,13 @@ final class ArbitrationService implements Arbitrations {
         return CompletableFuture.allOf(slots, held, migrating).thenApply(done -> new MigrationOptions(snapshot.rules(),
                 snapshot.policy(), slots.join().stream().filter(s -> !held.join().containsKey(s.slotId())).toList(),
                 migrating.join().size()));
+    }
+
+    /**
+     * What a decision is taken from: the input, what migration may use, and the recent
+     * interruptions per client the input's standings read (raised when the store counts more).
+     */
+    private record Inputs(ArbitrationInput input, MigrationOptions migration, Map<String, Integer> interruptions) {
     }
 
     private record Gathered(Platform platform, PlatformRoster roster) {

@@ -67,11 +67,50 @@ final class DecisionJournal implements AutoCloseable {
         log.onRecordedAnywhere(decisionId -> settled(decisionId, null));
     }
 
-    /** Keeps {@code decision} in the store, then records it in the grid's log; answers the log's outcome. */
-    CompletionStage<GridDecisionLog.Recorded> record(Decision decision) {
-        return CompletableFuture.runAsync(() -> store.saveDecision(decision), writer)
-                .whenComplete((v, failure) -> settled(decision.decisionId(), failure))
-                .thenCompose(v -> log.record(decision));
+    /**
+     * Keeps {@code decision} in the store unless it would take a client past its disruption budget
+     * (more than {@code maxInterruptions} interruptions in decisions taken since {@code since},
+     * counted by the store across members: {@link DurableStore#saveDecisionWithinBudget}), then
+     * records it in the grid's log; answers the log's outcome. Over budget it fails with
+     * {@link OverBudget} and settles nothing: the decision is to be taken again, knowing the
+     * interruptions the store counted.
+     */
+    CompletionStage<GridDecisionLog.Recorded> record(Decision decision, int maxInterruptions, Instant since) {
+        return CompletableFuture.supplyAsync(() -> store.saveDecisionWithinBudget(decision, maxInterruptions, since),
+                        writer)
+                .whenComplete((over, failure) -> {
+                    if (failure != null || over.isEmpty()) {
+                        settled(decision.decisionId(), failure);
+                    }
+                })
+                .thenCompose(over -> over.isEmpty() ? log.record(decision)
+                        : CompletableFuture.failedFuture(new OverBudget(decision.decisionId(), over)));
+    }
+
+    /**
+     * A decision not kept because it would take clients past their disruption budgets: another
+     * decision, here or on another member, interrupted them meanwhile.
+     */
+    static final class OverBudget extends RuntimeException {
+        private final transient Map<String, Integer> kept;
+
+        OverBudget(String decisionId, Map<String, Integer> kept) {
+            super("decision " + decisionId + " would take " + kept.keySet() + " past their disruption budgets",
+                    null, false, false);
+            this.kept = Map.copyOf(kept);
+        }
+
+        /** The interruptions the store keeps for each client over budget, this decision's not counted. */
+        Map<String, Integer> kept() {
+            return kept;
+        }
+
+        /** The {@link OverBudget} behind {@code failure}, or null. */
+        static OverBudget in(Throwable failure) {
+            Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                    : failure;
+            return t instanceof OverBudget over ? over : null;
+        }
     }
 
     /** Moves an action forward in the grid's log, then keeps its new state in the store. */

@@ -43,6 +43,11 @@ final class MeteredStore implements DurableStore {
     }
 
     @Override
+    public Map<String, Integer> saveDecisionWithinBudget(Decision decision, int maxInterruptions, Instant since) {
+        return write("decision", () -> store.saveDecisionWithinBudget(decision, maxInterruptions, since));
+    }
+
+    @Override
     public void saveAction(ActionRecord action) {
         write("action", () -> {
             store.saveAction(action);

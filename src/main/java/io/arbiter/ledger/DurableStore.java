@@ -20,6 +20,18 @@ public interface DurableStore extends AutoCloseable {
     /** Keeps {@code decision}; a decision already kept under its id is left as it was. */
     void saveDecision(Decision decision);
 
+    /**
+     * Keeps {@code decision} as {@link #saveDecision} does, unless it is new and would take a client
+     * past its disruption budget: more than {@code maxInterruptions} interrupt actions in decisions
+     * taken at or after {@code since} (aborted ones excepted), this decision's own included. The
+     * count and the write are one transaction, serialised with every such check of every member
+     * sharing the store, so that decisions taken at the same time on other platforms cannot both
+     * spend the last of a client's budget. Answers the clients the decision would take past their
+     * budget, each with the interruptions the store already keeps for it, and then writes nothing;
+     * answers an empty map when the decision is kept, or was kept already.
+     */
+    Map<String, Integer> saveDecisionWithinBudget(Decision decision, int maxInterruptions, Instant since);
+
     /** Keeps the action's newest state and history; an older state never replaces a newer one. */
     void saveAction(ActionRecord action);
 

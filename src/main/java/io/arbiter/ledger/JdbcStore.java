@@ -3,6 +3,7 @@ package io.arbiter.ledger;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.arbiter.domain.ActionRecord;
+import io.arbiter.domain.ActionType;
 import io.arbiter.domain.Decision;
 import io.arbiter.domain.LedgerEntry;
 import io.arbiter.domain.ReservationOutcome;
@@ -14,10 +15,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The durable store in PostgreSQL, over JDBC through a HikariCP pool; the schema comes from the
@@ -35,6 +39,13 @@ public final class JdbcStore implements DurableStore {
 
     /** The advisory lock every reservation takes ("ARBITER" and 1): one at a time, cluster-wide. */
     static final long RESERVATIONS_LOCK = 0x4152424954455201L;
+    /** The advisory lock every decision that interrupts takes while its budgets are counted ("ARBITER" and 2). */
+    static final long BUDGETS_LOCK = 0x4152424954455202L;
+    /** Interrupt actions kept per client among {@code ANY(?)}, in decisions taken at or after a time. */
+    private static final String RECENT_INTERRUPTIONS = "SELECT a.client_id, count(*) FROM actions a"
+            + " JOIN decisions d ON d.decision_id = a.decision_id"
+            + " WHERE a.type = 'interrupt' AND a.status <> 'aborted' AND a.client_id = ANY(?) AND d.decided_ns >= ?"
+            + " GROUP BY a.client_id";
 
     private final HikariDataSource pool;
     private final EmbeddedDatabase embedded;
@@ -91,22 +102,84 @@ public final class JdbcStore implements DurableStore {
     @Override
     public void saveDecision(Decision decision) {
         tx.run("saving decision " + decision.decisionId(), c -> {
-            int inserted;
-            try (PreparedStatement ps = c.prepareStatement(DecisionRows.INSERT_DECISION)) {
-                DecisionRows.bindDecision(c, ps, decision);
-                inserted = ps.executeUpdate();
-            }
-            if (inserted == 1 && !decision.actions().isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(DecisionRows.UPSERT_ACTION)) {
-                    for (ActionRecord a : decision.actions()) {
-                        DecisionRows.bindAction(c, ps, a);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
+            insert(c, decision);
             return null;
         });
+    }
+
+    @Override
+    public Map<String, Integer> saveDecisionWithinBudget(Decision decision, int maxInterruptions, Instant since) {
+        Map<String, Integer> own = new TreeMap<>();
+        for (ActionRecord a : decision.actions()) {
+            if (a.type() == ActionType.INTERRUPT) {
+                own.merge(a.clientId(), 1, Integer::sum);
+            }
+        }
+        if (own.isEmpty()) {
+            saveDecision(decision);
+            return Map.of();
+        }
+        return tx.run("saving decision " + decision.decisionId() + " within the disruption budgets", c -> {
+            // Every decision that interrupts takes this lock first, so the counts below cannot change
+            // before the insert commits (the lock is released with the transaction), on any member.
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                ps.setLong(1, BUDGETS_LOCK);
+                ps.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM decisions WHERE decision_id = ?")) {
+                ps.setString(1, decision.decisionId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return Map.<String, Integer>of();
+                    }
+                }
+            }
+            Map<String, Integer> kept = recentInterruptions(c, own.keySet(), since);
+            Map<String, Integer> over = new TreeMap<>();
+            own.forEach((client, n) -> {
+                int before = kept.getOrDefault(client, 0);
+                if (before + n > maxInterruptions) {
+                    over.put(client, before);
+                }
+            });
+            if (over.isEmpty()) {
+                insert(c, decision);
+            }
+            return over;
+        });
+    }
+
+    private static Map<String, Integer> recentInterruptions(Connection c, Collection<String> clients, Instant since)
+            throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(RECENT_INTERRUPTIONS)) {
+            ps.setArray(1, c.createArrayOf("text", clients.toArray()));
+            Nanos.set(ps, 2, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Inserts {@code decision} and its actions unless a decision is kept under its id already. */
+    private static void insert(Connection c, Decision decision) throws SQLException {
+        int inserted;
+        try (PreparedStatement ps = c.prepareStatement(DecisionRows.INSERT_DECISION)) {
+            DecisionRows.bindDecision(c, ps, decision);
+            inserted = ps.executeUpdate();
+        }
+        if (inserted == 1 && !decision.actions().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(DecisionRows.UPSERT_ACTION)) {
+                for (ActionRecord a : decision.actions()) {
+                    DecisionRows.bindAction(c, ps, a);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
     }
 
     @Override

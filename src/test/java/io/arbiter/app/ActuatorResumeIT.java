@@ -67,7 +67,7 @@ class ActuatorResumeIT {
                 "lowest value", null, null, ActionStatus.PENDING, List.of(new ActionRecord.Step(ActionStatus.PENDING, T0,
                 "decided")));
         Decision decision = JournalFixture.decision("d-1", "k1", List.of(pending));
-        journal.record(decision).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        journal.record(decision, 1, T0.minusSeconds(3600)).toCompletableFuture().get(10, TimeUnit.SECONDS);
         actuator.execute(decision);
         await().atMost(10, TimeUnit.SECONDS).until(() -> journal.current("d-1-1").toCompletableFuture().join()
                 .map(a -> a.status() == ActionStatus.STOPPED).orElse(false));

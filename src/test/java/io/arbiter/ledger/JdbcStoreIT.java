@@ -191,6 +191,65 @@ class JdbcStoreIT {
     }
 
     @Test
+    void aDecisionThatWouldTakeAClientPastItsDisruptionBudgetIsNotKeptAndNamesTheClientWithItsCount() throws Exception {
+        store.saveDecision(interrupting("d-1", T0, "c-a", "c-b"));
+        Decision second = interrupting("d-2", T0.plusSeconds(60), "c-a", "c-c");
+
+        assertThat(store.saveDecisionWithinBudget(second, 1, T0.minusSeconds(3600))).containsExactly(Map.entry("c-a", 1));
+        assertThat(store.decision("d-2")).as("nothing of it written").isEmpty();
+        assertThat(count("SELECT count(*) FROM actions")).isEqualTo(2);
+
+        assertThat(store.saveDecisionWithinBudget(second, 2, T0.minusSeconds(3600))).as("within a budget of 2").isEmpty();
+        assertThat(store.decision("d-2")).contains(second);
+    }
+
+    @Test
+    void interruptionsBeforeTheWindowOrAbortedDoNotCountTowardsTheBudget() {
+        Decision first = interrupting("d-1", T0, "c-a", "c-b");
+        store.saveDecision(first);
+        store.saveAction(first.actions().get(1).advanced(ActionStatus.ABORTED, T0.plusSeconds(1), "never started"));
+
+        assertThat(store.saveDecisionWithinBudget(interrupting("d-2", T0.plusSeconds(60), "c-b"), 1, T0)).isEmpty();
+        assertThat(store.saveDecisionWithinBudget(interrupting("d-3", T0.plusSeconds(60), "c-a"), 1, T0.plusSeconds(1)))
+                .as("d-1 was decided before the window").isEmpty();
+        assertThat(store.saveDecisionWithinBudget(interrupting("d-4", T0.plusSeconds(90), "c-b"), 1, T0))
+                .as("d-2 counts").containsExactly(Map.entry("c-b", 1));
+    }
+
+    @Test
+    void aDecisionKeptAlreadyIsLeftAsItWasWhateverTheBudget() {
+        Decision first = interrupting("d-1", T0, "c-a");
+        store.saveDecision(first);
+
+        assertThat(store.saveDecisionWithinBudget(interrupting("d-1", T0.plusSeconds(5), "c-a", "c-a"), 0,
+                T0.minusSeconds(60))).isEmpty();
+        assertThat(store.decision("d-1")).contains(first);
+    }
+
+    @Test
+    void concurrentDecisionsInterruptingOneClientNeverKeepMoreThanItsBudget() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Map<String, Integer>>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Decision d = interrupting("d-" + i, T0.plusSeconds(i), "c-shared");
+                tries.add(() -> store.saveDecisionWithinBudget(d, 3, T0));
+            }
+            List<Map<String, Integer>> outcomes = new java.util.ArrayList<>();
+            for (Future<Map<String, Integer>> f : pool.invokeAll(tries)) {
+                outcomes.add(f.get());
+            }
+
+            assertThat(outcomes).filteredOn(Map::isEmpty).as("kept").hasSize(3);
+            assertThat(outcomes).filteredOn(o -> !o.isEmpty()).as("refused, each seeing the 3 kept")
+                    .hasSize(13).allSatisfy(o -> assertThat(o).containsExactly(Map.entry("c-shared", 3)));
+            assertThat(count("SELECT count(*) FROM decisions")).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aMigrationKeepsItsClientsSlaTierAtDecisionTimeInTheStore() {
         store.saveDecision(migrating("d-1"));
 
@@ -302,6 +361,19 @@ class JdbcStoreIT {
                 new Resources(8, 32.5), "acme"), "rev-abc", "v3", at, actions, new Resources(4, 16),
                 new Resources(0.5, 0), Map.of("over disruption budget", 2, "inside minimum run time", 1),
                 List.of("interrupt-lowest", "spare-young"), "Interrupting 2 instance(s).");
+    }
+
+    /** A decision at {@code at} interrupting one instance of each of {@code clients}, in order ({@code <id>-1}, …). */
+    private static Decision interrupting(String id, Instant at, String... clients) {
+        List<ActionRecord> actions = new java.util.ArrayList<>();
+        for (int n = 0; n < clients.length; n++) {
+            actions.add(new ActionRecord(id + "-" + (n + 1), id, ActionType.INTERRUPT, "p-" + id, "i-" + id + "-" + n,
+                    clients[n], 0.2, "lowest CVS", null, null, ActionStatus.PENDING,
+                    List.of(new ActionRecord.Step(ActionStatus.PENDING, at, "decided"))));
+        }
+        return new Decision(id, "p-" + id, "k-" + id, false, new Contention("p-" + id, ContentionReason.CAPACITY,
+                Severity.NORMAL, new Resources(1, 1), null), "rev", "v1", at, actions, new Resources(1, 1),
+                Resources.ZERO, Map.of(), List.of(), "interrupting");
     }
 
     /** A decision with one migrate action ({@code <id>-1}), reserving. */
