@@ -66,7 +66,7 @@ final class ServerConfigLoader {
         Values v = new Values(file, source);
         String host = first(cli.host(), v.text("http", "host"), "127.0.0.1");
         int port = first(cli.port(), v.integer("http", "port"), 8080);
-        long maxBody = first(v.integer("http", "maxBodyBytes"), (int) ServerConfig.DEFAULT_MAX_BODY);
+        long maxBody = first(v.wholeNumber("http", "maxBodyBytes"), ServerConfig.DEFAULT_MAX_BODY);
         int maxFrame = first(v.integer("http", "maxFrameBytes"), ServerConfig.DEFAULT_MAX_FRAME);
         Duration dedupe = first(v.duration("ingest", "dedupeWindow"), ServerConfig.DEFAULT_DEDUPE_WINDOW);
         Path cluster = first(cli.clusterConfig(), v.path("cluster", "config"), null);
@@ -79,9 +79,15 @@ final class ServerConfigLoader {
         Path rules = first(cli.rulesDir(), v.path("rules", null), ProjectPaths.defaultPath("rules"));
         Path policy = first(cli.policyFile(), v.path("policy", null), ProjectPaths.defaultPath("policies/default.yaml"));
         RouterOptions router = routerOptions(v, host, cli.routerPort());
+        HttpOptions http;
+        try {
+            http = new HttpOptions(host, port, maxBody, maxFrame);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source + ": http." + e.getMessage());
+        }
         ServerConfig config;
         try {
-            config = new ServerConfig(new HttpOptions(host, port, maxBody, maxFrame),
+            config = new ServerConfig(http,
                     new GridOptions(cluster, zone, dedupe), dataDir.toAbsolutePath(), rules, policy,
                     store(v, cli.storeUrl()), router);
             SharedStore.require(config, source);
@@ -193,6 +199,14 @@ final class ServerConfigLoader {
                 throw new ConfigException(source + ": " + name(section, key) + ": must be a whole number");
             }
             return n == null ? null : n.intValue();
+        }
+
+        Long wholeNumber(String section, String key) {
+            JsonNode n = node(section, key);
+            if (n != null && !(n.isIntegralNumber() && n.canConvertToLong())) {
+                throw new ConfigException(source + ": " + name(section, key) + ": must be a whole number");
+            }
+            return n == null ? null : n.longValue();
         }
 
         Duration duration(String section, String key) {
