@@ -1,6 +1,8 @@
 package io.arbiter.http;
 
 import io.arbiter.testing.Http;
+import io.arbiter.testing.Metrics;
+import io.arbiter.testing.NodeReads;
 import io.arbiter.testing.Platforms;
 import io.arbiter.testing.TestNode;
 import io.vertx.core.json.JsonArray;
@@ -59,9 +61,26 @@ class ArbitrationIT {
         return http.get("/v1/instances/" + instanceId).json().getString("state");
     }
 
+    /** How many interrupt actions ended with {@code outcome}, as {@code arbiter_actions_total} counts them. */
+    private static double interruptions(String outcome) {
+        return Metrics.sum(http, "arbiter_actions_total", "type=\"interrupt\"", "outcome=\"" + outcome + "\"");
+    }
+
+    /** Waits until no interruption of an earlier test is still under way, so that the action counters stand still. */
+    private static void awaitNoInterruptionUnderWay() {
+        await().atMost(60, TimeUnit.SECONDS).until(() -> NodeReads.interruptionsUnderWay(http).isEmpty());
+    }
+
+    private static List<String> instanceIds(JsonArray actions) {
+        return actions.stream().map(a -> ((JsonObject) a).getString("instanceId")).toList();
+    }
+
     @Test
     void aContentionEventLeadsToGracefulStopsOfOnlyAsManyAsNeeded() {
         String p = platformWithThreeInstances();
+        awaitNoInterruptionUnderWay();
+        double stoppedBefore = interruptions("stopped");
+        double terminatedBefore = interruptions("terminated");
 
         assertThat(http.events(contention("k-" + p, p, 12).encode()).status()).isEqualTo(202);
 
@@ -79,6 +98,10 @@ class ArbitrationIT {
         await().atMost(20, TimeUnit.SECONDS).until(() -> "stopped".equals(state(victim)));
         await().atMost(20, TimeUnit.SECONDS).until(() ->
                 http.get("/v1/platforms/" + p).json().getJsonObject("free").getDouble("cpu") == 12.0);
+        await().atMost(20, TimeUnit.SECONDS).until(() ->
+                instanceIds(actions).stream().allMatch(i -> "stopped".equals(state(i))));
+        assertThat(interruptions("stopped") - stoppedBefore).as("graceful stops counted").isEqualTo(actions.size());
+        assertThat(interruptions("terminated") - terminatedBefore).as("forced terminations counted").isZero();
     }
 
     @Test
@@ -90,14 +113,25 @@ class ArbitrationIT {
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"onShutdown\":\"ignore\"}")));
         }
 
+        awaitNoInterruptionUnderWay();
+        double stoppedBefore = interruptions("stopped");
+        double terminatedBefore = interruptions("terminated");
+
         Http.Answer answer = http.post("/v1/arbitrations", "application/json", contention("k-" + p, p, 8).encode());
 
         assertThat(answer.status()).isEqualTo(201);
-        String actionId = answer.json().getJsonArray("actions").getJsonObject(0).getString("actionId");
+        JsonObject action = answer.json().getJsonArray("actions").getJsonObject(0);
+        String actionId = action.getString("actionId");
+        String victim = action.getString("instanceId");
         await().atMost(20, TimeUnit.SECONDS).until(() ->
                 "terminated".equals(http.get("/v1/actions/" + actionId).json().getString("status")));
         JsonArray history = http.get("/v1/actions/" + actionId).json().getJsonArray("history");
         assertThat(history.getJsonObject(2).getString("note")).contains("grace period of PT5S ended");
+        await().atMost(20, TimeUnit.SECONDS).until(() -> "stopped".equals(state(victim)));
+        assertThat(http.get("/v1/simulator/instances/" + victim).json().getJsonArray("calls").getList())
+                .containsExactly("shutdown " + victim, "terminate " + victim);
+        assertThat(interruptions("terminated") - terminatedBefore).as("forced terminations counted").isEqualTo(1);
+        assertThat(interruptions("stopped") - stoppedBefore).as("graceful stops counted").isZero();
     }
 
     @Test
@@ -116,6 +150,39 @@ class ArbitrationIT {
         assertThat(decisions(p)).hasSize(1);
         assertThat(List.of(state(p + "-i1"), state(p + "-i2"), state(p + "-i3")))
                 .filteredOn("stopped"::equals).hasSize(1);
+    }
+
+    @Test
+    void aContentionEventSentTwiceAndToArbitrationsIsDecidedOnceAndEachVictimIsShutDownOnce() {
+        String p = platformWithThreeInstances();
+        JsonObject c = contention("k-" + p, p, 12);
+        awaitNoInterruptionUnderWay();
+        double interruptionsBefore = Metrics.sum(http, "arbiter_actions_total", "type=\"interrupt\"");
+
+        Http.Answer first = http.events(c.encode());
+        Http.Answer again = http.events(c.encode());
+        Http.Answer arbitrated = http.post("/v1/arbitrations", "application/json", c.encode());
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(first.json()).isEqualTo(new JsonObject().put("accepted", 1).put("duplicates", 0));
+        assertThat(again.status()).as(again.body()).isEqualTo(202);
+        assertThat(again.json()).isEqualTo(new JsonObject().put("accepted", 0).put("duplicates", 1));
+        assertThat(arbitrated.status()).as(arbitrated.body()).isEqualTo(200);
+        List<String> victims = instanceIds(arbitrated.json().getJsonArray("actions"));
+        assertThat(victims).hasSize(2);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> victims.stream().allMatch(v -> "stopped".equals(state(v))));
+        assertThat(decisions(p)).singleElement().extracting(d -> d.getString("decisionId"))
+                .isEqualTo(arbitrated.json().getString("decisionId"));
+        assertThat(decisions(p).get(0).getJsonArray("actions").stream()
+                .map(a -> ((JsonObject) a).getString("status")).toList()).containsOnly("stopped");
+        for (String victim : victims) {
+            assertThat(http.get("/v1/simulator/instances/" + victim).json().getJsonArray("calls").getList())
+                    .as("driver calls for " + victim).containsExactly("shutdown " + victim);
+        }
+        List.of(p + "-i1", p + "-i2", p + "-i3").stream().filter(i -> !victims.contains(i)).forEach(spared ->
+                assertThat(NodeReads.shutdownsAsked(http, spared)).as("shutdowns of " + spared).isZero());
+        assertThat(Metrics.sum(http, "arbiter_actions_total", "type=\"interrupt\"") - interruptionsBefore)
+                .as("interruptions counted").isEqualTo(victims.size());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.arbiter.testing;
 
 import io.arbiter.arbitration.DecisionIds;
+import io.arbiter.domain.ActionStatus;
+import io.arbiter.domain.WireName;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -79,6 +81,34 @@ public final class NodeReads {
             });
         }
         return actions;
+    }
+
+    /**
+     * The ids of the interrupt actions, among the node's newest 1,000 decisions on any platform, that
+     * are not over: not in a final state yet, or stopped or terminated with the instance not yet
+     * recorded as stopped (the last thing an interruption does, after counting its outcome in
+     * {@code arbiter_actions_total}). Once none is, the node's action counters stand still.
+     */
+    public static List<String> interruptionsUnderWay(Http http) {
+        List<String> underWay = new ArrayList<>();
+        http.get("/v1/decisions?limit=1000").json().getJsonArray("decisions").forEach(d ->
+                ((JsonObject) d).getJsonArray("actions").forEach(a -> {
+                    JsonObject action = (JsonObject) a;
+                    if ("interrupt".equals(action.getString("type")) && !interruptionOver(http, action)) {
+                        underWay.add(action.getString("actionId"));
+                    }
+                }));
+        return underWay;
+    }
+
+    private static boolean interruptionOver(Http http, JsonObject action) {
+        String status = action.getString("status");
+        if (!WireName.parse(ActionStatus.class, status).map(ActionStatus::isFinal).orElse(false)) {
+            return false;
+        }
+        String instance = action.getString("instanceId");
+        return !(status.equals("stopped") || status.equals("terminated"))
+                || "stopped".equals(http.get("/v1/instances/" + instance).json().getString("state"));
     }
 
     /** Sets how the node's simulator makes {@code instanceId} behave ({@code {"onShutdown":"ignore"}}, …). */
