@@ -290,9 +290,9 @@ class ClusterIT {
                 + "%s decided again after %.1f s%n", frozen, noticed.toMillis() / 1000.0, p, resumed.toMillis() / 1000.0);
         assertThat(noticed).as("a silent member noticed").isLessThanOrEqualTo(Duration.ofSeconds(10));
         assertThat(resumed).as("arbitration resumed").isLessThanOrEqualTo(Duration.ofSeconds(15));
-        Set<String> sent = acknowledged.contentions();
-        await().atMost(60, TimeUnit.SECONDS).until(() -> decisionsByTrigger(frozen.http(), p).keySet().containsAll(
-                sent.stream().filter(k -> k.startsWith("k-hb-")).toList()));
+        List<String> sent = acknowledged.contentions().stream().filter(k -> k.startsWith("k-hb-")).toList();
+        await().atMost(60, TimeUnit.SECONDS).until(() -> decisionsByTrigger(frozen.http(), p).keySet().containsAll(sent));
+        assertDecidedOnce(frozen, p, sent);
     }
 
     @Test
@@ -371,6 +371,7 @@ class ClusterIT {
             Set<String> contentions = acknowledged.contentions();
             List<String> sentHere = contentions.stream().filter(k -> k.startsWith("k-load-") || k.equals("k-victim")).toList();
             await().atMost(60, TimeUnit.SECONDS).until(() -> decisionsByTrigger(survivor.http(), p).keySet().containsAll(sentHere));
+            assertDecidedOnce(survivor, p, sentHere);
             Instant firstAfter = firstDecisionAfter(survivor.http(), p, killedAt);
             Duration takeover = Duration.between(killedAt, firstAfter);
             await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> assertThat(interruptActions(survivor.http(), p).stream()
@@ -448,6 +449,14 @@ class ClusterIT {
                     Metrics.sum(m.http(), "arbiter_events_duplicates_total", "type=\"instance.stopped\"")));
         }
         return counts;
+    }
+
+    /** Each of {@code contentions} on {@code platformId} has exactly one decision, as {@code m} reads them. */
+    private static void assertDecidedOnce(MemberProcess m, String platformId, List<String> contentions) {
+        Map<String, Integer> decided = decisionsByTrigger(m.http(), platformId);
+        for (String k : contentions) {
+            assertThat(decided.get(k)).as("decisions of contention " + k + ", read from " + m).isEqualTo(1);
+        }
     }
 
     private static void awaitScored(MemberProcess m, String clientId) {
