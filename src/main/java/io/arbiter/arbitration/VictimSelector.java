@@ -51,6 +51,8 @@ public final class VictimSelector {
     /** Lowest CVS first, youngest first among equals, then by id. */
     private static final Comparator<Candidate> LOWEST_VALUE_FIRST = VictimSelector::lowestValueFirst;
     private static final Comparator<Valued> BY_VALUE = Comparator.comparingDouble(Valued::cvs);
+    private static final Comparator<Takeable> YOUNGEST_FIRST =
+            (x, y) -> x.client().group.youngestFirst(x.index(), y.client().group, y.index());
 
     private VictimSelector() {
     }
@@ -106,18 +108,14 @@ public final class VictimSelector {
             while (!byValue.isEmpty() && BY_VALUE.compare(byValue.peek(), lowest) == 0) {
                 sameValue.add(byValue.poll().client());
             }
-            List<Takeable> inOrder = new ArrayList<>();
-            for (ClientState client : sameValue) {
-                for (int k = client.firstCandidate; k < client.firstCandidate + client.takeable; k++) {
-                    inOrder.add(new Takeable(k, client));
-                }
-            }
-            if (sameValue.size() > 1) {
-                inOrder.sort((x, y) -> x.client().group.youngestFirst(x.index(), y.client().group, y.index()));
-            }
+            PriorityQueue<Takeable> inOrder = youngestFirst(sameValue);
             Takeable last = null;
             int taken = 0;
-            for (Takeable next : inOrder) {
+            while (!inOrder.isEmpty()) {
+                Takeable next = inOrder.poll();
+                if (next.index() + 1 < next.client().firstCandidate + next.client().takeable) {
+                    inOrder.add(new Takeable(next.index() + 1, next.client()));
+                }
                 Instance instance = next.client().group.interruptible()[next.index()];
                 chosen.add(new Candidate(instance, next.client()));
                 taken++;
@@ -134,6 +132,22 @@ public final class VictimSelector {
             scan.passedOverForBudget(met - taken);
         }
         return spareSuperfluous(chosen, wanted, covered);
+    }
+
+    /**
+     * The takeable candidates of {@code clients} (of one CVS), to be polled youngest first across
+     * them: each client's come in that order already, so the queue holds each client's next one
+     * and the caller adds the one after it when it polls one. Only as many are put in order as the
+     * need takes, where sorting them all cost most of a decision with thousands of clients of one CVS.
+     */
+    private static PriorityQueue<Takeable> youngestFirst(List<ClientState> clients) {
+        PriorityQueue<Takeable> heads = new PriorityQueue<>(Math.max(1, clients.size()), YOUNGEST_FIRST);
+        for (ClientState client : clients) {
+            if (client.takeable > 0) {
+                heads.add(new Takeable(client.firstCandidate, client));
+            }
+        }
+        return heads;
     }
 
     /** Spares, highest CVS first, every victim without which the need is still covered. */
