@@ -32,15 +32,24 @@ public final class BodyParser {
     }
 
     /**
-     * Parses the events of a body, as {@link #ndjson} or {@link #json} do, reading usage events
-     * without a tree where they are plainly valid ({@link UsageReader}): in an NDJSON line, straight
-     * from its bytes; in a JSON array or object, from the tree. Anything else stays a tree.
+     * Parses the events of a body, one per NDJSON line or as {@link #json} does, reading usage
+     * events without a tree where they are plainly valid ({@link UsageReader}): an NDJSON line, a
+     * single object, or an array made only of such events, straight from its bytes; in an array that
+     * holds anything else, from the tree. Anything else stays a tree.
      */
     public static List<ParsedEvent> events(byte[] body, boolean ndjson) throws MalformedBodyException {
         if (!ndjson) {
-            ParsedEvent.Usage single = startsWithObject(body) ? UsageReader.read(body, 0, body.length) : null;
-            if (single != null) {
-                return List.of(single);
+            byte first = firstNonBlank(body);
+            if (first == '{') {
+                ParsedEvent.Usage single = UsageReader.read(body, 0, body.length);
+                if (single != null) {
+                    return List.of(single);
+                }
+            } else if (first == '[') {
+                List<ParsedEvent> usage = UsageReader.readArray(body);
+                if (usage != null) {
+                    return usage;
+                }
             }
             List<JsonNode> nodes = json(body);
             List<ParsedEvent> events = new ArrayList<>(nodes.size());
@@ -87,14 +96,14 @@ public final class BodyParser {
         }
     }
 
-    /** True when the first character that is not white space opens an object. */
-    private static boolean startsWithObject(byte[] body) {
+    /** The first byte that is not white space, or 0 when there is none. */
+    private static byte firstNonBlank(byte[] body) {
         for (byte b : body) {
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return b == '{';
+                return b;
             }
         }
-        return false;
+        return 0;
     }
 
     private static boolean isBlank(byte[] body, int from, int to) {

@@ -68,6 +68,70 @@ class UsageReaderTest {
         assertThat(event(UsageReader.read(tree))).as("from the tree: " + line).isEqualTo(expected);
     }
 
+    @Property(tries = 2000)
+    void takesAnArrayOnlyWhenTheGeneralPathTakesEachOfItsEventsAsUsageAndReadsThemTheSame(@ForAll long seed) {
+        Random r = new Random(seed);
+        List<String> events = new ArrayList<>();
+        for (int i = 1 + r.nextInt(6); i > 0; i--) {
+            events.add(r.nextInt(4) == 0 ? usageLike(r) : plainUsage(r));
+        }
+        String body = "[" + String.join(r.nextInt(10) == 0 ? " ,\n" : ",", events) + "]" + (r.nextInt(30) == 0 ? "x" : "");
+        byte[] bytes = bytes(body);
+
+        List<ParsedEvent> fast = UsageReader.readArray(bytes);
+
+        List<Event.UsageReported> expected = generalUsage(bytes);
+        if (expected == null) {
+            assertThat(fast).as(body).isNull();
+        } else {
+            assertThat(fast).as(body).isNotNull();
+            assertThat(fast.stream().map(e -> event((ParsedEvent.Usage) e)).toList()).as(body).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void anArrayOfPlainUsageIsReadStraightFromItsBytesAndAnyOtherEventSendsTheWholeArrayToTheTree() throws Exception {
+        String usage = "{\"id\":\"u-1\",\"type\":\"usage\",\"instanceId\":\"i-1\",\"cpu\":1,\"memoryGiB\":2,\"networkMbps\":3}";
+        String demand = "{\"id\":\"d-1\",\"type\":\"demand\",\"clientId\":\"c\",\"signal\":\"s\",\"value\":1,\"ttl\":\"PT1M\"}";
+
+        assertThat(BodyParser.events(bytes("[" + usage + "," + usage.replace("u-1", "u-2") + "]"), false))
+                .hasSize(2).allMatch(e -> e instanceof ParsedEvent.Usage);
+        assertThat(BodyParser.events(bytes("[" + usage + "," + demand + "]"), false))
+                .extracting(e -> e.getClass().getSimpleName()).containsExactly("Usage", "Tree");
+        assertThat(UsageReader.readArray(bytes("[]"))).isNull();
+        assertThat(UsageReader.readArray(bytes("[" + usage + "," + usage.replace("\"cpu\":1", "\"cpu\":1,\"cpu\":1") + "]")))
+                .as("a key given twice").isNull();
+    }
+
+    /** The usage events the general path makes of a JSON array, or null when it would not take every one as usage. */
+    private static List<Event.UsageReported> generalUsage(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(body);
+        } catch (Exception malformed) {
+            return null;
+        }
+        if (tree == null || !tree.isArray() || tree.isEmpty()) {
+            return null;
+        }
+        List<Event.UsageReported> events = new ArrayList<>();
+        for (JsonNode node : tree) {
+            List<FieldError> errors = new ArrayList<>();
+            Event e = EventDecoder.decode(node, events.size(), RECEIVED, errors);
+            if (!errors.isEmpty() || !(e instanceof Event.UsageReported u)) {
+                return null;
+            }
+            events.add(u);
+        }
+        return events;
+    }
+
+    /** A valid usage event. */
+    private static String plainUsage(Random r) {
+        return "{\"id\":\"u-" + r.nextInt(1000) + "\",\"type\":\"usage\",\"instanceId\":\"i-" + r.nextInt(50)
+                + "\",\"cpu\":" + r.nextInt(8) + ",\"memoryGiB\":" + r.nextDouble() * 16 + ",\"networkMbps\":0.5}";
+    }
+
     /** The event the ingestor makes of {@code u}, as {@code Ingestor} does. */
     private static Event.UsageReported event(ParsedEvent.Usage u) {
         if (u == null) {
