@@ -64,13 +64,18 @@ final class CpuShare {
         return cores(start) + jit(start);
     }
 
-    private String jit(CpuShare start) {
+    /** The per cent of this JVM's CPU its JIT compilers took from {@code start} to this moment; -1 if unknown. */
+    double jitPercent(CpuShare start) {
         if (compilingMillis < 0 || start.compilingMillis < 0) {
-            return "";
+            return -1;
         }
         double cpuMillis = (processNanos - start.processNanos) / 1e6;
-        return String.format(Locale.ROOT, "; JIT %.0f%% of this JVM's", 100.0 * (compilingMillis - start.compilingMillis)
-                / Math.max(1, cpuMillis));
+        return 100.0 * (compilingMillis - start.compilingMillis) / Math.max(1, cpuMillis);
+    }
+
+    private String jit(CpuShare start) {
+        double percent = jitPercent(start);
+        return percent < 0 ? "" : String.format(Locale.ROOT, "; JIT %.0f%% of this JVM's", percent);
     }
 
     private String cores(CpuShare start) {

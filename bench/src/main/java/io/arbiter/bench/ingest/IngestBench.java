@@ -26,12 +26,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * Ingestion throughput of a real Arbiter node against a bare Vert.x server that only parses the
  * same JSON, in one run on loopback, both in this process with the load generator (so on a small
- * machine they share its cores). Scenarios, each with a warm-up and then a measured period per
- * server: usage events in NDJSON batches per POST, JSON arrays per WebSocket frame with a window of
- * frames in flight, and one event per POST. Every answer must acknowledge all the events sent.
+ * machine they share its cores). Scenarios, each with a warm-up (until the JIT compilers have
+ * settled) and then a measured period per server: usage events in NDJSON batches per POST, JSON
+ * arrays per WebSocket frame with a window of frames in flight, and one event per POST. Every answer must acknowledge all the events sent.
  *
  * <pre>
- * bin/bench io.arbiter.bench.ingest.IngestBench                      # 10 s warm-up, 15 s measured
+ * bin/bench io.arbiter.bench.ingest.IngestBench                      # warm-up 30-240 s, 15 s measured
  * bin/bench io.arbiter.bench.ingest.IngestBench --warmup 3 --seconds 5 --scenarios ndjson,ws
  * </pre>
  *
@@ -142,7 +142,7 @@ public final class IngestBench {
         Tally tally = new Tally();
         Load load = load(scenario, port, tally);
         load.start().await(30, TimeUnit.SECONDS);
-        Thread.sleep(options.warmupSeconds() * 1000L);
+        int warmedSeconds = warmUp();
         CpuShare cpuAtStart = CpuShare.now();
         tally.startMeasuring();
         Thread.sleep(options.seconds() * 1000L);
@@ -155,10 +155,31 @@ public final class IngestBench {
             tally.failed(0, "answers still missing 60 s after the load stopped: " + e);
         }
         Measured m = new Measured(tally.result(), cpuAtEnd.jvmCores(cpuAtStart));
-        System.err.printf(Locale.ROOT, "%-34s %-8s %,10.0f %s (%,d events sent, %d failures; %s)%n",
+        System.err.printf(Locale.ROOT, "%-34s %-8s %,10.0f %s (%,d events sent, %d failures; warm-up %d s; %s)%n",
                 scenario.title(options), server, figure(scenario, m.tally()), scenario.unit(), m.tally().sent(),
-                m.tally().failures(), cpuAtEnd.since(cpuAtStart));
+                m.tally().failures(), warmedSeconds, cpuAtEnd.since(cpuAtStart));
         return m;
+    }
+
+    /**
+     * Loads for the minimum warm-up, then on in slices until the JIT compilers have settled (took
+     * less than the settled share of this JVM's CPU in the last slice) or the longest warm-up has
+     * passed; answers how long it loaded.
+     */
+    private int warmUp() throws InterruptedException {
+        Thread.sleep(options.warmupSeconds() * 1000L);
+        int warmed = options.warmupSeconds();
+        CpuShare sliceStart = CpuShare.now();
+        while (warmed + BenchOptions.SLICE_SECONDS <= options.warmupMaxSeconds()) {
+            Thread.sleep(BenchOptions.SLICE_SECONDS * 1000L);
+            warmed += BenchOptions.SLICE_SECONDS;
+            CpuShare now = CpuShare.now();
+            if (now.jitPercent(sliceStart) < options.jitSettledPercent()) {
+                break;
+            }
+            sliceStart = now;
+        }
+        return warmed;
     }
 
     /** What one server did in one scenario, and how many cores this JVM had meanwhile (servers and load). */
@@ -203,10 +224,11 @@ public final class IngestBench {
         }
         System.out.println();
         System.out.println(machine());
-        System.out.printf(Locale.ROOT, "warm-up %d s, measured %d s per scenario and server; %d instances on %d "
+        System.out.printf(Locale.ROOT, "warm-up at least %d s (then until the JIT took under %d%% of the JVM in %d s, "
+                        + "at most %d s), measured %d s per scenario and server; %d instances on %d "
                         + "platforms; batch in flight %d over %d connections; WebSocket window %d frames; "
                         + "single-event requests in flight %d over %d connections%n%n", options.warmupSeconds(),
-                options.seconds(), options.instances(), options.platforms(), options.batchInFlight(),
+                options.jitSettledPercent(), BenchOptions.SLICE_SECONDS, options.warmupMaxSeconds(), options.seconds(), options.instances(), options.platforms(), options.batchInFlight(),
                 options.batchConnections(), options.window(), options.singleInFlight(), options.singleConnections());
         System.out.print(out);
         System.out.println();
