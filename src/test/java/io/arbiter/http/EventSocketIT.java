@@ -1,5 +1,6 @@
 package io.arbiter.http;
 
+import io.arbiter.testing.EventSocketClient;
 import io.arbiter.testing.Http;
 import io.arbiter.testing.TestNode;
 import io.vertx.core.Vertx;
@@ -10,14 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.arbiter.testing.Events.client;
@@ -44,56 +40,9 @@ class EventSocketIT {
         node.close();
     }
 
-    /** A producer's socket that collects the server's replies and close code. */
-    private static final class Producer implements WebSocket.Listener {
-        final LinkedBlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        static Producer connect(int port) throws Exception {
-            Producer p = new Producer();
-            p.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/events/ws"), p).get(10, TimeUnit.SECONDS);
-            return p;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                replies.add(new JsonObject(partial.toString()));
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-
-        void send(String text) throws Exception {
-            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-        }
-
-        JsonObject reply() throws InterruptedException {
-            JsonObject r = replies.poll(10, TimeUnit.SECONDS);
-            assertThat(r).as("a reply within 10 s").isNotNull();
-            return r;
-        }
-    }
-
     @Test
     void framesAreAppliedInOrderAndAnsweredWithTheirSequenceNumber() throws Exception {
-        Producer producer = Producer.connect(node.port());
+        EventSocketClient producer = EventSocketClient.connect(node.port());
         producer.send(new JsonArray().add(platform("ws-e1", "ws-p1", 32, 64)).add(client("ws-e2", "ws-c1", "silver"))
                 .encode());
         producer.send(instance("ws-e3", "ws-i1", "ws-c1", "ws-p1", "interruptible", 2, 4).encode());
@@ -102,7 +51,7 @@ class EventSocketIT {
 
         List<JsonObject> replies = new ArrayList<>();
         for (int n = 0; n < 3; n++) {
-            replies.add(producer.reply());
+            replies.add(producer.reply(10));
         }
 
         assertThat(replies).containsExactly(
@@ -114,15 +63,15 @@ class EventSocketIT {
 
     @Test
     void aBadFrameIsRefusedWholeAndTheSocketCarriesOn() throws Exception {
-        Producer producer = Producer.connect(node.port());
+        EventSocketClient producer = EventSocketClient.connect(node.port());
         producer.send(new JsonArray().add(platform("ws-bad-1", "ws-p-bad", 1, 1))
                 .add(client("ws-bad-2", "ws-c-bad", "diamond")).encode());
         producer.send("{\"id\": ");
         producer.send(client("ws-ok-1", "ws-c-ok", "gold").encode());
 
-        JsonObject refused = producer.reply();
-        JsonObject malformed = producer.reply();
-        JsonObject accepted = producer.reply();
+        JsonObject refused = producer.reply(10);
+        JsonObject malformed = producer.reply(10);
+        JsonObject accepted = producer.reply(10);
 
         assertThat(refused.getInteger("seq")).isEqualTo(1);
         assertThat(refused.getJsonArray("errors").getJsonObject(0).getInteger("index")).isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.arbiter.http;
 
+import io.arbiter.testing.EventSocketClient;
 import io.arbiter.testing.Http;
 import io.arbiter.testing.Metrics;
 import io.arbiter.testing.NodeReads;
@@ -8,16 +9,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.arbiter.testing.Events.client;
@@ -89,36 +85,23 @@ class EveryEventTypeIT {
      * {@code /v1/events/ws} with the JDK's WebSocket client, one event per frame; each frame's answer
      * must come before the next frame is sent and carry that frame's sequence number.
      */
-    private static final class Socket implements Producer, WebSocket.Listener {
-        private final LinkedBlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
+    private static final class Socket implements Producer {
+        private final EventSocketClient client;
         private long frames;
 
-        static Socket connect(int port) throws Exception {
-            Socket s = new Socket();
-            s.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/events/ws"), s).get(10, TimeUnit.SECONDS);
-            return s;
+        private Socket(EventSocketClient client) {
+            this.client = client;
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                replies.add(new JsonObject(partial.toString()));
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
+        static Socket connect(int port) throws Exception {
+            return new Socket(EventSocketClient.connect(port));
         }
 
         @Override
         public JsonObject send(JsonObject event) throws Exception {
-            socket.sendText(event.encode(), true).get(10, TimeUnit.SECONDS);
+            client.send(event.encode());
             frames++;
-            JsonObject reply = replies.poll(30, TimeUnit.SECONDS);
-            assertThat(reply).as("the answer to frame " + frames + " within 30 s").isNotNull();
+            JsonObject reply = client.reply(30);
             assertThat(reply.getLong("seq")).as(reply.encode()).isEqualTo(frames);
             reply.remove("seq");
             return reply;
@@ -126,7 +109,7 @@ class EveryEventTypeIT {
 
         @Override
         public void close() throws Exception {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+            client.close();
         }
     }
 
