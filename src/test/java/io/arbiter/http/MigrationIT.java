@@ -169,6 +169,8 @@ class MigrationIT {
 
             assertThat(traffic.failures).as("failed requests through the router").isEmpty();
             traffic.assertEveryAcknowledgedWriteReadable();
+            System.out.printf("migration rolled back after a restore timeout: %d writes acknowledged, longest gap "
+                    + "without a response %d ms%n", traffic.acknowledged.size(), traffic.longestGapMillis());
         }
         assertThat(http.get("/v1/instances/" + s.instance).json().getString("state")).isEqualTo("running");
         assertThat(http.get("/v1/ledger?clientId=" + s.client).json().getJsonArray("entries")).isEmpty();
