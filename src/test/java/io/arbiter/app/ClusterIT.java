@@ -8,6 +8,7 @@ import io.arbiter.testing.KeyValueTraffic;
 import io.arbiter.testing.MemberProcess;
 import io.arbiter.testing.Metrics;
 import io.arbiter.testing.MigrationScenario;
+import io.arbiter.testing.PolicyEdits;
 import io.arbiter.testing.SlowWrite;
 import io.arbiter.testing.TestCluster;
 import io.vertx.core.json.JsonArray;
@@ -81,8 +82,7 @@ class ClusterIT {
         Http first = cluster.alive().get(0).http();
         // Scores by SLA tier alone, a long grace period, room for many interruptions, short migration steps.
         String version = first.editPolicy(policy -> {
-            policy.put("weights", new JsonObject().put("usage", 0).put("sla", 1).put("forecast", 0).put("demand", 0)
-                    .put("payment", 0));
+            PolicyEdits.scoreBySlaTierAlone(policy);
             policy.getJsonObject("interruption").put("gracePeriod", "PT20S").getJsonObject("disruptionBudget")
                     .put("maxInterruptions", 100_000);
             policy.getJsonObject("migration").put("timeout", "PT2M").put("stepTimeout", "PT10S");
@@ -376,7 +376,7 @@ class ClusterIT {
             Duration takeover = Duration.between(killedAt, firstAfter);
             await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> assertThat(interruptActions(survivor.http(), p).stream()
                     .filter(a -> !FINAL.contains(a.getString("status")))
-                    .map(a -> a.getString("actionId") + " " + history(survivor.http(), a.getString("actionId")).encode()))
+                    .map(a -> a.getString("actionId") + " " + history(survivor.http(), a.getString("actionId"))))
                     .as("interruptions not finished").isEmpty());
             List<JsonObject> interrupts = interruptActions(survivor.http(), p);
             long finishedByNewOwner = interrupts.stream().filter(a -> finishedAt(survivor.http(), a).isAfter(killedAt)).count();

@@ -47,6 +47,8 @@ class ClusterConfigTest {
                 .as("the minority reads routes, never changes them").isEqualTo(SplitBrainProtectionOn.WRITE);
         assertThat(config.getSplitBrainProtectionConfig("routes-need-majority").getMinimumClusterSize()).isEqualTo(2);
         assertThat(Integer.parseInt(config.getProperty("hazelcast.max.no.heartbeat.seconds"))).isLessThanOrEqualTo(10);
+        assertThat(Long.parseLong(config.getProperty("hazelcast.operation.backup.timeout.millis")))
+                .as("a heal's merge operations have three times Hazelcast's 5 s for their backups").isEqualTo(15_000);
     }
 
     @Test
