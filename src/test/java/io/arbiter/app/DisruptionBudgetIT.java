@@ -9,6 +9,7 @@ import io.arbiter.domain.Decision;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
 import io.arbiter.testing.Http;
+import io.arbiter.testing.PolicyEdits;
 import io.arbiter.testing.TestNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,8 +45,7 @@ class DisruptionBudgetIT {
         http = node.http();
         // Scores by SLA tier alone (bronze below silver), both under the threshold; one interruption a day.
         http.editPolicy(policy -> {
-            policy.put("weights", new JsonObject().put("usage", 0).put("sla", 1).put("forecast", 0).put("demand", 0)
-                    .put("payment", 0));
+            PolicyEdits.scoreBySlaTierAlone(policy);
             JsonObject interruption = policy.getJsonObject("interruption");
             interruption.put("threshold", 0.9).put("gracePeriod", "PT5S");
             interruption.getJsonObject("disruptionBudget").put("maxInterruptions", 1).put("window", "PT24H");

@@ -1,6 +1,7 @@
 package io.arbiter.app;
 
 import io.arbiter.testing.Http;
+import io.arbiter.testing.PolicyEdits;
 import io.arbiter.testing.Postgres;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -167,8 +168,7 @@ class MigrationRestartIT {
     /** CVS by tier alone; migrations may take long enough to be caught in the middle. */
     private static void usePolicy(Http http) {
         http.editPolicy(policy -> {
-            policy.put("weights", new JsonObject().put("usage", 0).put("sla", 1).put("forecast", 0).put("demand", 0)
-                    .put("payment", 0));
+            PolicyEdits.scoreBySlaTierAlone(policy);
             policy.getJsonObject("migration").put("timeout", "PT10M").put("stepTimeout", "PT5M");
         });
     }

@@ -1,6 +1,7 @@
 package io.arbiter.http;
 
 import io.arbiter.testing.Http;
+import io.arbiter.testing.PolicyEdits;
 import io.arbiter.testing.TestNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -45,8 +46,7 @@ class MigrationIT {
         node = TestNode.start();
         http = node.http();
         http.editPolicy(policy -> {
-            policy.put("weights", new JsonObject().put("usage", 0).put("sla", 1).put("forecast", 0).put("demand", 0)
-                    .put("payment", 0));
+            PolicyEdits.scoreBySlaTierAlone(policy);
             policy.getJsonObject("migration").put("timeout", "PT30S").put("stepTimeout", "PT3S");
         });
         http.events(client("m-vip", "vip", "platinum").encode());
