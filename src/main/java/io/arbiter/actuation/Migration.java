@@ -213,17 +213,28 @@ public final class Migration {
     /**
      * Records {@code status}, then runs {@code work} within the step timeout and the migration's;
      * {@code late} (may be null) undoes work that succeeds after it was cut short. Work whose state
-     * was recorded only after the migration had given up (a slow store) is not started at all.
+     * was recorded only after the migration had given up (a slow store) is not started at all. The
+     * step's clock starts before its state is recorded, so whoever reads the state finds the step
+     * already bounded.
      */
     private <T> CompletionStage<T> step(ActionStatus status, String note, Supplier<CompletionStage<T>> work,
                                         Consumer<? super T> late) {
-        return deadline.bound(listener.reached(status, parts.scheduler().now(), note).thenCompose(v -> {
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        CompletionStage<T> bounded = deadline.bound(recorded.thenCompose(v -> {
             if (expired.isDone()) {
                 return expired.<T>thenApply(x -> null);
             }
             return givenUp ? CompletableFuture.<T>failedFuture(new StepFailure(status.wire() + " was not started:"
                     + " the migration had been given up")) : work.get();
         }), status.wire(), expired, late);
+        listener.reached(status, parts.scheduler().now(), note).whenComplete((v, failure) -> {
+            if (failure != null) {
+                recorded.completeExceptionally(failure);
+            } else {
+                recorded.complete(null);
+            }
+        });
+        return bounded;
     }
 
 
