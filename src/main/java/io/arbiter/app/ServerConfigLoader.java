@@ -113,10 +113,10 @@ final class ServerConfigLoader {
     private static RouterOptions routerOptions(Values v, String httpHost, Integer cliPort) {
         String host = first(v.text("router", "host"), httpHost);
         int port = first(cliPort, v.integer("router", "port"), RouterOptions.DEFAULT_PORT);
-        Integer maxBody = v.integer("router", "maxBodyBytes");
+        long maxBody = first(v.wholeNumber("router", "maxBodyBytes"), RouterOptions.DEFAULT_MAX_BODY);
         Duration hold = first(v.duration("router", "holdTimeout"), RouterOptions.DEFAULT_HOLD_TIMEOUT);
         try {
-            return new RouterOptions(host, port, maxBody == null ? RouterOptions.DEFAULT_MAX_BODY : maxBody, hold);
+            return new RouterOptions(host, port, maxBody, hold);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(v.source() + ": " + e.getMessage());
         }
@@ -194,8 +194,8 @@ final class ServerConfigLoader {
         }
 
         Integer integer(String section, String key) {
-            JsonNode n = node(section, key);
-            if (n != null && !(n.isIntegralNumber() && n.canConvertToInt())) {
+            Long n = wholeNumber(section, key);
+            if (n != null && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
                 throw new ConfigException(source + ": " + name(section, key) + ": must be a whole number");
             }
             return n == null ? null : n.intValue();

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The size limits of the {@code http} section of the server configuration: {@code maxBodyBytes}
+ * The size limits of the {@code http} section of the server configuration (and the router's body
+ * limit): {@code maxBodyBytes}
  * (4 MiB per request unless set) and {@code maxFrameBytes} (1 MiB per WebSocket message unless set).
  */
 class HttpLimitsConfigTest {
@@ -23,10 +24,7 @@ class HttpLimitsConfigTest {
     Path dir;
 
     private HttpOptions load(String yaml) throws IOException {
-        Path file = dir.resolve("node.yaml");
-        Files.writeString(file, yaml);
-        return ServerConfigLoader.load(new ServerConfigLoader.Overrides(file, null, null, null, null, null, null, null,
-                null)).http();
+        return ConfigFiles.load(dir, yaml).http();
     }
 
     @Test
@@ -68,11 +66,20 @@ class HttpLimitsConfigTest {
         "maxFrameBytes | -1", "maxBodyBytes | 1023"})
     void aLimitUnder1024BytesIsRefusedNamingTheKey(String key, String value) {
         assertThatThrownBy(() -> load("http:\n  " + key + ": " + value + "\n")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("node.yaml").hasMessageContaining("http." + key + ": must be at least 1024 bytes");
+                .hasMessageContaining("node.yaml")
+                .hasMessageContaining("http." + key + ": must be at least 1024 bytes");
     }
 
     @Test
     void aBodyLimitAbove2GiBCanBeSet() throws IOException {
         assertThat(load("http:\n  maxBodyBytes: 3000000000\n").maxBodyBytes()).isEqualTo(3_000_000_000L);
+        assertThat(ConfigFiles.load(dir, "router:\n  maxBodyBytes: 3000000000\n").router().maxBodyBytes())
+                .as("the router's").isEqualTo(3_000_000_000L);
+    }
+
+    @Test
+    void aPortThatIsNoIntIsRefusedAsNotAWholeNumber() {
+        assertThatThrownBy(() -> load("http:\n  port: 3000000000\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("node.yaml: http.port: must be a whole number");
     }
 }

@@ -18,9 +18,7 @@ class StoreConfigTest {
     Path dir;
 
     private ServerConfig load(String yaml) throws IOException {
-        Path file = dir.resolve("node.yaml");
-        Files.writeString(file, yaml);
-        return ServerConfigLoader.load(new ServerConfigLoader.Overrides(file, null, null, null, null, null, null, null, null));
+        return ConfigFiles.load(dir, yaml);
     }
 
     @Test
