@@ -122,10 +122,7 @@ public final class JdbcStore implements DurableStore {
         return tx.run("saving decision " + decision.decisionId() + " within the disruption budgets", c -> {
             // Every decision that interrupts takes this lock first, so the counts below cannot change
             // before the insert commits (the lock is released with the transaction), on any member.
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                ps.setLong(1, BUDGETS_LOCK);
-                ps.execute();
-            }
+            lockUntilCommit(c, BUDGETS_LOCK);
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM decisions WHERE decision_id = ?")) {
                 ps.setString(1, decision.decisionId());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -162,6 +159,14 @@ public final class JdbcStore implements DurableStore {
             }
         }
         return counts;
+    }
+
+    /** Takes PostgreSQL's advisory lock {@code key} for the rest of the transaction on {@code c}, waiting for it. */
+    private static void lockUntilCommit(Connection c, long key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, key);
+            ps.execute();
+        }
     }
 
     /** Inserts {@code decision} and its actions unless a decision is kept under its id already. */
@@ -297,10 +302,7 @@ public final class JdbcStore implements DurableStore {
         return tx.run("reserving shadow slot " + slotId + " for action " + actionId, c -> {
             // Every reservation takes this lock first, so the count below cannot change before the
             // insert commits (the lock is released with the transaction), on any member.
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                ps.setLong(1, RESERVATIONS_LOCK);
-                ps.execute();
-            }
+            lockUntilCommit(c, RESERVATIONS_LOCK);
             try (PreparedStatement ps = c.prepareStatement("SELECT action_id FROM reservations WHERE slot_id = ?")) {
                 ps.setString(1, slotId);
                 try (ResultSet rs = ps.executeQuery()) {
