@@ -52,7 +52,10 @@ public final class GridDecisionLog {
         this.scans = scans;
     }
 
-    /** Outcome of {@link #record}: the decision in the log, and whether this call put it there. */
+    /**
+     * Outcome of {@link #record}: the decision in the log, and whether this call put it there or
+     * wrote actions of it that were missing (its caller then carries them out).
+     */
     public record Recorded(Decision decision, boolean isNew) {
     }
 
@@ -86,7 +89,14 @@ public final class GridDecisionLog {
             }
             Decision existing = decisions.putIfAbsent(decision.decisionId(), decision);
             if (existing != null) {
-                return new Recorded(withCurrentActions(existing), false);
+                // A member that died between writing a decision and its actions left some unwritten,
+                // so nobody would carry them out: write them now, and have this caller carry them out
+                // (their claims keep any other member from running them too).
+                boolean completed = false;
+                for (ActionRecord a : existing.actions()) {
+                    completed |= actions.putIfAbsent(a.actionId(), a) == null;
+                }
+                return new Recorded(withCurrentActions(existing), completed);
             }
             Map<String, ActionRecord> byId = new HashMap<>();
             decision.actions().forEach(a -> byId.put(a.actionId(), a));
