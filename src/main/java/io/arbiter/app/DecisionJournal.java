@@ -10,10 +10,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -36,19 +38,20 @@ final class DecisionJournal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionJournal.class);
     private static final Duration PROBE_EVERY = Duration.ofSeconds(5);
-    /** Outcomes kept for waiters that come after the write; older ones are forgotten. */
+    /** How many decisions stored lately are remembered for waiters that come after the write. */
     private static final int REMEMBERED = 4096;
 
     private final DurableStore store;
     private final GridDecisionLog log;
     private final ScheduledExecutorService writer;
     private final Map<String, CompletableFuture<Void>> waiting = new LinkedHashMap<>();
-    private final Map<String, Throwable> outcomes = new LinkedHashMap<>(16, 0.75f, false) {
+    /** Decisions stored lately, for waiters that come after the write; older ones are forgotten. */
+    private final Set<String> storedLately = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Throwable> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
             return size() > REMEMBERED;
         }
-    };
+    });
     private volatile boolean reachable;
 
     DecisionJournal(DurableStore store, GridDecisionLog log, int threads) {
@@ -131,15 +134,14 @@ final class DecisionJournal implements AutoCloseable {
     /**
      * Completes when decision {@code decisionId} is in the store: kept by this journal, or recorded
      * in the grid's log by any member (at once if it already was, lately); fails when keeping it or
-     * taking it here failed ({@link #failed}), or when after {@code timeout} the log does not hold it
-     * either (a notice may be missed; the log is read once more before giving up).
+     * taking it here fails while it waits ({@link #failed}), or when after {@code timeout} the log does
+     * not hold it either (a notice may be missed; the log is read once more before giving up).
      */
     CompletionStage<Void> stored(String decisionId, Duration timeout) {
         CompletableFuture<Void> wait;
         synchronized (this) {
-            if (outcomes.containsKey(decisionId)) {
-                Throwable failure = outcomes.get(decisionId);
-                return failure == null ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(failure);
+            if (storedLately.contains(decisionId)) {
+                return CompletableFuture.completedFuture(null);
             }
             wait = waiting.computeIfAbsent(decisionId, id -> new CompletableFuture<>());
         }
@@ -169,12 +171,18 @@ final class DecisionJournal implements AutoCloseable {
         settled(decisionId, failure == null ? new IllegalStateException("no decision") : failure);
     }
 
+    /**
+     * Ends the wait for {@code decisionId}, and remembers a decision stored for whoever waits for it
+     * later. A failure is told only to whoever waits at the time: the contention stays pending and
+     * is tried again, so a failure kept would be stale by the time someone sends the contention
+     * again (for instance once a split has healed); whoever waits after it hears of the next attempt.
+     */
     private void settled(String decisionId, Throwable failure) {
         CompletableFuture<Void> wait;
         synchronized (this) {
             wait = waiting.remove(decisionId);
-            if (wait == null) {
-                outcomes.put(decisionId, failure);
+            if (failure == null) {
+                storedLately.add(decisionId);
             }
         }
         if (wait != null) {

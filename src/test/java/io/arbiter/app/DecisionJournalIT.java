@@ -1,5 +1,6 @@
 package io.arbiter.app;
 
+import io.arbiter.grid.MinorityException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,31 @@ class DecisionJournalIT {
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         stored.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aDecisionThatCouldNotBeTakenWhileSomeoneWaitsFailsTheWait() {
+        CompletableFuture<Void> stored = parts.journal.stored("d-refused", Duration.ofSeconds(30)).toCompletableFuture();
+
+        parts.journal.failed("d-refused", new MinorityException("refusing to decide contention k1"));
+
+        assertThatThrownBy(() -> stored.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(MinorityException.class).hasMessageContaining("refusing to decide contention k1");
+    }
+
+    @Test
+    void aFailureBeforeTheWaitBeganIsNotHeldAgainstTheContentionSentAgainButItsDecisionIs() throws Exception {
+        // Refused while nobody waited: the contention stays pending and is tried again.
+        parts.journal.failed("d-healed", new MinorityException("refusing to decide contention k1"));
+        CompletableFuture<Void> stored = parts.journal.stored("d-healed", Duration.ofSeconds(30)).toCompletableFuture();
+        assertThat(stored).as("waiting for the next attempt, not failed by the last").isNotDone();
+
+        parts.member.decisionLog().record(JournalFixture.decision("d-healed", "k1", List.of()))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        stored.get(5, TimeUnit.SECONDS);
+        assertThat(parts.journal.stored("d-healed", Duration.ofMillis(1)).toCompletableFuture())
+                .as("a decision stored is remembered for who waits after").isCompletedWithValue(null);
     }
 
     @Test

@@ -147,7 +147,8 @@ class SplitBrainIT {
         await().atMost(90, TimeUnit.SECONDS).until(() -> nodes.stream().allMatch(n -> membersSeenBy(n) == 3
                 && http(n).get("/v1/cluster").json().getBoolean("settled")));
         assertThat(minority.get("/v1/cluster").json().getBoolean("majority")).isTrue();
-        assertThat(minority.events(withContention).status()).as("sent again once healed, as the 503 asked")
+        Http.Answer sentAgain = minority.events(withContention);
+        assertThat(sentAgain.status()).as("sent again once healed, as the 503 asked: " + sentAgain.body())
                 .isEqualTo(202);
         await().atMost(30, TimeUnit.SECONDS).untilAsserted(() ->
                 assertThat(triggers(majority, p)).containsExactlyInAnyOrder("k-major", "k-split"));
