@@ -130,7 +130,7 @@ final class ArbitrationService implements Arbitrations {
             return CompletableFuture.allOf(read, recent, migration).thenApply(done -> {
                 Map<String, Integer> interruptions = new HashMap<>(recent.join());
                 return new Inputs(new ArbitrationInput(triggerId, selfRaised, contention, g.free(), g.roster(),
-                        new Standings(read.join().scores(), read.join().standings(), interruptions), criteria,
+                        new Standings(read.join(), interruptions), criteria,
                         snapshot.rules().revision(), snapshot.policy().version(),
                         rulesFired(clients, read.join().standings()), now), migration.join(), interruptions);
             });

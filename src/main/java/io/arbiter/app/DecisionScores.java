@@ -1,5 +1,6 @@
 package io.arbiter.app;
 
+import io.arbiter.arbitration.ScoredClients;
 import io.arbiter.domain.ClientScore;
 import io.arbiter.domain.InterruptionStanding;
 import io.arbiter.grid.GridScores;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * The scores and interruption standings a decision reads for its clients. They come from this
+ * The scores and interruption standings a decision reads for its clients (maps that may hold other
+ * clients too). They come from this
  * member's {@link ScoreBoard} when its pass scored with the rules and policy in force and is the
  * pass that last wrote scores to the grid (on any member); a client the board lacks (registered
  * since) is read from the grid. Otherwise (another member's pass wrote since, or the rules or the
@@ -31,8 +33,12 @@ final class DecisionScores {
         this.board = board;
     }
 
-    /** The scores and standings of {@code clients}, as in force for {@code snapshot}. */
-    CompletionStage<Read> read(Set<String> clients, PolicyEngine.Snapshot snapshot) {
+    /**
+     * The scores and standings of {@code clients}, as in force for {@code snapshot}: the board's own
+     * {@link ScoredClients} when it has them all, so that decisions from one board are taken from
+     * one object.
+     */
+    CompletionStage<ScoredClients> read(Set<String> clients, PolicyEngine.Snapshot snapshot) {
         ScoreBoard latest = board.get();
         if (latest == null || !latest.scoredWith(snapshot)) {
             return fromGrid(clients);
@@ -40,7 +46,7 @@ final class DecisionScores {
         return grid.latestPass().thenCompose(pass -> onBoard(latest, pass, clients));
     }
 
-    private CompletionStage<Read> onBoard(ScoreBoard latest, Optional<String> pass, Set<String> clients) {
+    private CompletionStage<ScoredClients> onBoard(ScoreBoard latest, Optional<String> pass, Set<String> clients) {
         if (!pass.map(latest.passId()::equals).orElse(false)) {
             return fromGrid(clients);
         }
@@ -51,29 +57,20 @@ final class DecisionScores {
             }
         }
         if (missing.isEmpty()) {
-            return CompletableFuture.completedFuture(new Read(latest.scores(), latest.standings()));
+            return CompletableFuture.completedFuture(latest.scored());
         }
         return fromGrid(missing).thenApply(added -> {
             Map<String, ClientScore> scores = new HashMap<>(latest.scores());
             scores.putAll(added.scores());
             Map<String, InterruptionStanding> standings = new HashMap<>(latest.standings());
             standings.putAll(added.standings());
-            return new Read(scores, standings);
+            return new ScoredClients(scores, standings);
         });
     }
 
-    private CompletionStage<Read> fromGrid(Set<String> clients) {
+    private CompletionStage<ScoredClients> fromGrid(Set<String> clients) {
         CompletableFuture<Map<String, ClientScore>> scores = grid.scores(clients).toCompletableFuture();
         CompletableFuture<Map<String, InterruptionStanding>> standings = grid.standings(clients).toCompletableFuture();
-        return scores.thenCombine(standings, Read::new);
-    }
-
-    /**
-     * Scores and standings by client id; the maps may hold other clients too.
-     *
-     * @param scores scores in force
-     * @param standings interruption standings
-     */
-    record Read(Map<String, ClientScore> scores, Map<String, InterruptionStanding> standings) {
+        return scores.thenCombine(standings, ScoredClients::new);
     }
 }

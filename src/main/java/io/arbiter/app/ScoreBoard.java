@@ -1,5 +1,6 @@
 package io.arbiter.app;
 
+import io.arbiter.arbitration.ScoredClients;
 import io.arbiter.domain.ClientScore;
 import io.arbiter.domain.InterruptionStanding;
 import io.arbiter.policy.PolicyEngine;
@@ -14,15 +15,26 @@ import java.util.Map;
  * grid only while its pass is the one named there ({@link DecisionScores}).
  *
  * @param passId the pass's id, unique across members
+ * @param scored the scores in force and standings, one object for every decision taken from this board
  * @param ruleRevision the rules the pass scored with
  * @param policyVersion the policy the pass scored with
  */
-record ScoreBoard(String passId, Map<String, ClientScore> scores, Map<String, InterruptionStanding> standings,
-                  String ruleRevision, String policyVersion) {
+record ScoreBoard(String passId, ScoredClients scored, String ruleRevision, String policyVersion) {
 
-    ScoreBoard {
-        scores = Map.copyOf(scores);
-        standings = Map.copyOf(standings);
+    /** The board of pass {@code passId}, holding copies of {@code scores} and {@code standings}. */
+    ScoreBoard(String passId, Map<String, ClientScore> scores, Map<String, InterruptionStanding> standings,
+               String ruleRevision, String policyVersion) {
+        this(passId, new ScoredClients(Map.copyOf(scores), Map.copyOf(standings)), ruleRevision, policyVersion);
+    }
+
+    /** Every client's score in force, by client id. */
+    Map<String, ClientScore> scores() {
+        return scored.scores();
+    }
+
+    /** Every client's interruption standing, by client id. */
+    Map<String, InterruptionStanding> standings() {
+        return scored.standings();
     }
 
     /** True when the pass scored with the rules and policy of {@code snapshot}. */

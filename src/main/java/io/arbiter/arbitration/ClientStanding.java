@@ -17,4 +17,14 @@ public interface ClientStanding {
 
     /** How many of the client's instances were interrupted within the disruption-budget window. */
     int recentInterruptions(String clientId);
+
+    /**
+     * What stands for the answers of {@link #cvs} and {@link #spared}: the same object (compared by
+     * identity) for as long as those answers stay the same, so that a platform's roster may keep
+     * them, read for its clients, from one decision to the next; null (the default) when they may
+     * change between calls.
+     */
+    default Object answersKey() {
+        return null;
+    }
 }

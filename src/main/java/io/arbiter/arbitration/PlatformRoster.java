@@ -24,7 +24,9 @@ import java.util.Map;
  * are read, and those in the order they are taken. Grouping is done once, when the roster is made
  * ({@link #of}); when a few instances change, {@link #patched} makes the next roster from this one
  * by making anew only the groups of the clients whose instances changed, so the service keeps a
- * platform's roster from one decision to the next.
+ * platform's roster from one decision to the next. With it, the roster keeps each client's CVS and
+ * verdict as the latest decision's standing gave them ({@link RosterValues}), for as long as
+ * decisions come with the same standing's answers (one scoring pass's scores).
  */
 public final class PlatformRoster {
 
@@ -37,10 +39,16 @@ public final class PlatformRoster {
     private final int holdingInterruptible;
     private final int holdingUninterruptible;
     private final Resources allocated;
+    /**
+     * What the standing of the latest decision said of these clients, kept for the next while its
+     * answers stay the same; a roster patched from this one starts from them.
+     */
+    private volatile RosterValues values;
 
-    private PlatformRoster(ClientGroup[] groups, Map<String, Integer> groupOf) {
+    private PlatformRoster(ClientGroup[] groups, Map<String, Integer> groupOf, RosterValues values) {
         this.groups = groups;
         this.groupOf = groupOf;
+        this.values = values;
         int interruptible = 0;
         int uninterruptible = 0;
         int others = 0;
@@ -102,7 +110,7 @@ public final class PlatformRoster {
         for (int c = 0; c < clients; c++) {
             groups[c] = ClientGroup.of(ids[c], grouped.subList(from[c], from[c + 1]));
         }
-        return new PlatformRoster(groups, groupOf);
+        return new PlatformRoster(groups, groupOf, null);
     }
 
     /**
@@ -159,13 +167,29 @@ public final class PlatformRoster {
                 next[groups.length + k] = added.get(k);
             }
         }
-        return new PlatformRoster(next, nextGroupOf);
+        return new PlatformRoster(next, nextGroupOf, values);
     }
 
     /** {@code platform} with what these, its instances, hold. */
     public PlatformView view(Platform platform) {
         return new PlatformView(platform, allocated, platform.capacity().minusClamped(allocated), holdingInterruptible,
                 holdingUninterruptible);
+    }
+
+    /**
+     * Each client's CVS and whether the rules spare it, as {@code standing} says: read from it the
+     * first time, then kept while it gives the same {@link ClientStanding#answersKey()}.
+     */
+    RosterValues values(ClientStanding standing) {
+        RosterValues known = values;
+        if (known != null && known.answerFor(standing, groups.length)) {
+            return known;
+        }
+        RosterValues read = RosterValues.read(groups, standing, known);
+        if (standing.answersKey() != null) {
+            values = read;
+        }
+        return read;
     }
 
     /** How many clients have instances on the platform, in any state. */

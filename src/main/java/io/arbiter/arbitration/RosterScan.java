@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
  * standing, asked once; which of its running interruptible instances are candidates; how many
  * were passed over, and why.
  *
- * <p>The pass costs a lookup per client, not per instance: a client the rules spare (or whose CVS
+ * <p>The pass reads each client's CVS and verdict by its index in the roster ({@link RosterValues},
+ * kept with the roster between decisions), not per instance: a client the rules spare (or whose CVS
  * is not below the beneficiary's) has its instances counted from its group without reading them.
  * Of a client that may give way, the instances inside the minimum run time are the first of its
  * youngest-first run, so they are skipped from the front; the rest are its candidates, already in
@@ -30,21 +32,17 @@ final class RosterScan {
     }
 
     /**
-     * One client's standing, as asked of {@link ClientStanding} in this decision, and its candidates.
-     * Only what the decision needs is asked: whether the rules spare the client, for every client
-     * met; its CVS only when that decides something (a client not spared, compared with the
-     * beneficiary; ordering candidates or uninterruptible instances); its recent interruptions only
-     * when it has instances past the other tests.
+     * One client's standing in this decision, and its candidates: whether the rules spare it and its
+     * CVS (from the roster's {@link RosterValues}); its recent interruptions, asked only when it has
+     * instances past the other tests.
      */
     static final class ClientState {
 
         final String clientId;
         /** Its instances. */
         final ClientGroup group;
-        private final ClientStanding standing;
-        /** Its CVS (0 when it has none), once asked. */
-        private double cvs;
-        private boolean cvsAsked;
+        /** Its CVS; 0 when it has none. */
+        private final double cvs;
         /** Why all its interruptible instances are passed over (spared by the rules, or not below the beneficiary). */
         final String exclusion;
         private String candidateReason;
@@ -55,23 +53,17 @@ final class RosterScan {
         int firstCandidate;
         int takeable;
 
-        ClientState(ClientGroup group, ClientStanding standing, double beneficiaryCvs) {
+        ClientState(ClientGroup group, double cvs, String spared, double beneficiaryCvs) {
             this.clientId = group.clientId();
             this.group = group;
-            this.standing = standing;
-            String spared = standing.spared(clientId);
+            this.cvs = Double.isNaN(cvs) ? 0 : cvs;
             this.exclusion = spared != null ? spared
-                    : !Double.isNaN(beneficiaryCvs) && cvs() >= beneficiaryCvs ? VictimSelector.NOT_BELOW_BENEFICIARY
+                    : !Double.isNaN(beneficiaryCvs) && this.cvs >= beneficiaryCvs ? VictimSelector.NOT_BELOW_BENEFICIARY
                     : null;
         }
 
         /** Its CVS; 0 when it has none. */
         double cvs() {
-            if (!cvsAsked) {
-                double score = standing.cvs(clientId);
-                cvs = Double.isNaN(score) ? 0 : score;
-                cvsAsked = true;
-            }
             return cvs;
         }
 
@@ -111,12 +103,13 @@ final class RosterScan {
         Instant youngestAllowed = now.minus(criteria.minimumRunTime());
         long second = youngestAllowed.getEpochSecond();
         int nano = youngestAllowed.getNano();
+        RosterValues values = roster.values(standing);
         for (int c = 0; c < roster.clients(); c++) {
             ClientGroup group = roster.group(c);
             if (!group.running()) {
                 continue;
             }
-            ClientState client = new ClientState(group, standing, beneficiaryCvs);
+            ClientState client = new ClientState(group, values.cvs(c), values.spared(c), beneficiaryCvs);
             clients.add(client);
             if (hardwareFailure || client.exclusion != null) {
                 continue;
@@ -206,11 +199,15 @@ final class RosterScan {
         count(byReason, VictimSelector.TOO_YOUNG, tooYoung);
         count(byReason, VictimSelector.OVER_BUDGET, overBudget);
         if (!hardwareFailure) {
+            // Counted apart first: thousands of clients share a handful of reasons.
+            Map<String, int[]> byExclusion = new HashMap<>();
             for (ClientState client : clients) {
                 if (client.exclusion != null) {
-                    count(byReason, client.exclusion, client.group.interruptible().length);
+                    byExclusion.computeIfAbsent(client.exclusion, reason -> new int[1])[0]
+                            += client.group.interruptible().length;
                 }
             }
+            byExclusion.forEach((reason, n) -> count(byReason, reason, n[0]));
         }
         return byReason;
     }

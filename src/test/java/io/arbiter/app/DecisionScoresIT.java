@@ -1,5 +1,6 @@
 package io.arbiter.app;
 
+import io.arbiter.arbitration.ScoredClients;
 import io.arbiter.domain.ClientScore;
 import io.arbiter.domain.InterruptionStanding;
 import io.arbiter.domain.SlaTier;
@@ -87,7 +88,7 @@ class DecisionScoresIT {
         board.set(boardOf("pass-4", engine.current(), score("known", 0.9)));
         grid.markLatestPass("pass-4").toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-        DecisionScores.Read read = read(Set.of("known", "new"));
+        ScoredClients read = read(Set.of("known", "new"));
         assertThat(read.scores().get("known").cvs()).isEqualTo(0.9);
         assertThat(read.scores().get("new").cvs()).isEqualTo(0.3);
     }
@@ -96,7 +97,7 @@ class DecisionScoresIT {
         return read(Set.of(client)).scores().get(client).cvs();
     }
 
-    private DecisionScores.Read read(Set<String> clients) throws Exception {
+    private ScoredClients read(Set<String> clients) throws Exception {
         return scores.read(clients, engine.current()).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

@@ -16,9 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,36 +47,18 @@ class VictimSelectorEquivalenceTest {
     void theSelectorOverARosterDecidesAsTheOneThatReadEveryInstance(@ForAll long seed) {
         Random random = new Random(seed);
         int clients = 1 + random.nextInt(random.nextInt(10) == 0 ? 3000 : 40);
-        Map<String, Double> cvs = new HashMap<>();
-        Map<String, String> spared = new HashMap<>();
-        Map<String, Integer> recent = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            String id = "c" + c;
-            ids.add(id);
-            if (random.nextInt(10) > 0) {
-                cvs.put(id, random.nextInt(4) == 0 ? 0.25 : Math.round(random.nextDouble() * 1000) / 1000.0);
-            }
-            if (random.nextInt(3) == 0) {
-                spared.put(id, new String(SPARED[random.nextInt(SPARED.length)]));
-            }
-            if (random.nextInt(4) == 0) {
-                recent.put(id, random.nextInt(4));
-            }
+            ids.add("c" + c);
         }
+        Standing standing = Standing.random(ids, random, null);
         InterruptionCriteria criteria = new InterruptionCriteria(0.5, Duration.ofMinutes(10), 1 + random.nextInt(3),
                 Duration.ofHours(24));
         int size = random.nextInt(random.nextInt(10) == 0 ? 20_000 : 300);
         List<Instance> instances = new ArrayList<>(size);
-        InstanceState[] states = InstanceState.values();
         for (int n = 0; n < size; n++) {
-            InstanceState state = random.nextInt(8) == 0 ? states[random.nextInt(states.length)] : InstanceState.RUNNING;
-            InstanceKind kind = random.nextInt(5) == 0 ? InstanceKind.UNINTERRUPTIBLE : InstanceKind.INTERRUPTIBLE;
-            Instant started = NOW.minusSeconds(random.nextInt(3) == 0 ? 60L * random.nextInt(20) : random.nextInt(100_000));
-            instances.add(new Instance("i" + random.nextInt(size * 2 + 1) + "-" + n, ids.get(random.nextInt(ids.size())),
-                    "p", kind, new Resources(1 + random.nextInt(8), 1 + random.nextInt(32)), null, started, state));
+            instances.add(randomInstance("i" + random.nextInt(size * 2 + 1) + "-" + n, ids, random));
         }
-        ClientStanding standing = new Standing(cvs, spared, recent);
         boolean hardwareFailure = random.nextInt(8) == 0;
         Resources need = new Resources(random.nextInt(Math.max(1, size)), random.nextInt(Math.max(1, 4 * size)));
         String beneficiary = random.nextBoolean() ? ids.get(random.nextInt(ids.size())) : null;
@@ -93,14 +78,108 @@ class VictimSelectorEquivalenceTest {
         assertThat(described(now.uninterruptible())).isEqualTo(described(before.uninterruptible()));
     }
 
+    /**
+     * A roster kept from decision to decision — patched as instances change, read with the scores of
+     * one scoring pass after another — decides as a roster made anew with the scores at hand: what it
+     * kept of one pass's scores is never read for another's, and clients a patch adds are read.
+     */
+    @Property(tries = 200)
+    void aRosterKeptThroughChangesAndScoringPassesDecidesAsOneMadeAnew(@ForAll long seed) {
+        Random random = new Random(seed);
+        List<String> ids = new ArrayList<>();
+        for (int c = 0; c < 1 + random.nextInt(60); c++) {
+            ids.add("c" + c);
+        }
+        Map<String, Instance> now = new LinkedHashMap<>();
+        for (int n = 0; n < random.nextInt(200); n++) {
+            now.put("i" + n, randomInstance("i" + n, ids.subList(0, 1 + random.nextInt(ids.size())), random));
+        }
+        InterruptionCriteria criteria = new InterruptionCriteria(0.5, Duration.ofMinutes(10), 2, Duration.ofHours(24));
+        PlatformRoster kept = PlatformRoster.of(new ArrayList<>(now.values()));
+        Standing pass = Standing.random(ids, random, new Object());
+        for (int round = 0; round < 8; round++) {
+            switch (random.nextInt(3)) {
+                case 0 -> pass = Standing.random(ids, random, new Object());
+                case 1 -> {
+                    List<Instance> changed = new ArrayList<>();
+                    Set<String> formerClients = new HashSet<>();
+                    for (int c = 0; c < 1 + random.nextInt(10); c++) {
+                        String id = "i" + random.nextInt(now.size() + 20);
+                        Instance after = randomInstance(id, ids, random);
+                        Instance before = now.put(id, after);
+                        if (before != null && !before.clientId().equals(after.clientId())) {
+                            formerClients.add(before.clientId());
+                        }
+                        changed.add(after);
+                    }
+                    kept = kept.patched(changed, formerClients);
+                }
+                default -> { // another decision from the same roster and scores
+                }
+            }
+            Contention contention = new Contention("p", ContentionReason.CAPACITY, Severity.NORMAL,
+                    new Resources(random.nextInt(40), random.nextInt(160)), random.nextBoolean() ? ids.get(0) : null);
+            double beneficiaryCvs = contention.beneficiary() == null ? Double.NaN : pass.cvs(contention.beneficiary());
+            Selection fromKept = VictimSelector.select(contention, Resources.ZERO, kept, pass, criteria, beneficiaryCvs, NOW);
+            Selection anew = VictimSelector.select(contention, Resources.ZERO,
+                    PlatformRoster.of(new ArrayList<>(now.values())), pass.unkept(), criteria, beneficiaryCvs, NOW);
+
+            assertThat(described(fromKept.victims())).as("round " + round).isEqualTo(described(anew.victims()));
+            assertThat(fromKept.excluded()).as("round " + round).isEqualTo(anew.excluded());
+            assertThat(fromKept.shortfall()).as("round " + round).isEqualTo(anew.shortfall());
+        }
+    }
+
+    private static Instance randomInstance(String id, List<String> clients, Random random) {
+        InstanceState[] states = InstanceState.values();
+        InstanceState state = random.nextInt(8) == 0 ? states[random.nextInt(states.length)] : InstanceState.RUNNING;
+        InstanceKind kind = random.nextInt(5) == 0 ? InstanceKind.UNINTERRUPTIBLE : InstanceKind.INTERRUPTIBLE;
+        Instant started = NOW.minusSeconds(random.nextInt(3) == 0 ? 60L * random.nextInt(20) : random.nextInt(100_000));
+        return new Instance(id, clients.get(random.nextInt(clients.size())), "p", kind,
+                new Resources(1 + random.nextInt(8), 1 + random.nextInt(32)), null, started, state);
+    }
+
     private static List<String> described(List<Victim> victims) {
         List<String> lines = new ArrayList<>(victims.size());
         victims.forEach(v -> lines.add(v.instance().instanceId() + " " + v.cvs() + " " + v.reason()));
         return lines;
     }
 
-    private record Standing(Map<String, Double> cvs, Map<String, String> spared, Map<String, Integer> recent)
-            implements ClientStanding {
+    /** Scores and verdicts; with a key, a roster keeps what it read of them (as of one scoring pass). */
+    private record Standing(Map<String, Double> cvs, Map<String, String> spared, Map<String, Integer> recent,
+                            Object key) implements ClientStanding {
+
+        /**
+         * Clients with equal scores, without a score, spared for several reasons (each client's
+         * reason its own string, as the rules make them), with interruptions used up or not.
+         */
+        static Standing random(List<String> ids, Random random, Object key) {
+            Map<String, Double> cvs = new HashMap<>();
+            Map<String, String> spared = new HashMap<>();
+            Map<String, Integer> recent = new HashMap<>();
+            for (String id : ids) {
+                if (random.nextInt(10) > 0) {
+                    cvs.put(id, random.nextInt(4) == 0 ? 0.25 : Math.round(random.nextDouble() * 1000) / 1000.0);
+                }
+                if (random.nextInt(3) == 0) {
+                    spared.put(id, new String(SPARED[random.nextInt(SPARED.length)]));
+                }
+                if (random.nextInt(4) == 0) {
+                    recent.put(id, random.nextInt(4));
+                }
+            }
+            return new Standing(cvs, spared, recent, key);
+        }
+
+        /** The same answers, which no roster keeps. */
+        Standing unkept() {
+            return new Standing(cvs, spared, recent, null);
+        }
+
+        @Override
+        public Object answersKey() {
+            return key;
+        }
 
         @Override
         public double cvs(String clientId) {

@@ -33,7 +33,8 @@ import java.util.Set;
  *   <li>{@link #arbiter()}: {@link Arbitrator#decide} with what the service has ready at decision
  *       time: the standing ({@link Fleet#standing()}) and the platform's {@link PlatformRoster},
  *       which the service keeps between decisions while the platform's instances do not change
- *       (making one anew, after they changed, is {@link #roster()});</li>
+ *       (making one anew, after they changed, is {@link #roster()}), with the scores it read for its
+ *       clients at the first decision after the scoring pass ({@link #arbiterAfterScoringPass()});</li>
  *   <li>{@link #specificationBaseline()}: the original specification's algorithm: compute every
  *       client's CVS again (factors assembled from its inputs and scored by the rules, as the
  *       service re-scores), sort all instances by their client's CVS, and interrupt every
@@ -103,10 +104,25 @@ public final class ContendedPlatform {
         return values[values.length - 1];
     }
 
-    /** The decision Arbiter takes. */
+    /**
+     * The decision Arbiter takes, from the roster it keeps and the scores of the latest scoring pass,
+     * which the roster has read for its clients at the first decision after that pass.
+     */
     public Decision arbiter() {
+        return decide(standing);
+    }
+
+    /**
+     * The first decision after a scoring pass: the roster reads each of its clients' new scores and
+     * verdicts ({@link Fleet#standing()} stands for a pass of its own at every call).
+     */
+    public Decision arbiterAfterScoringPass() {
+        return decide(fleet.standing());
+    }
+
+    private Decision decide(ClientStanding from) {
         return Arbitrator.decide(new ArbitrationInput("contention-" + instances.size(), false, contention,
-                Resources.ZERO, roster, standing, criteria, fleet.rules().revision(), fleet.policy().version(),
+                Resources.ZERO, roster, from, criteria, fleet.rules().revision(), fleet.policy().version(),
                 List.of(), Fleet.NOW));
     }
 

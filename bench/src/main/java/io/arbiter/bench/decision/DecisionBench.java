@@ -62,6 +62,15 @@ public class DecisionBench {
     }
 
     /**
+     * Arbiter's first decision after a scoring pass: as {@link #arbiter()}, and the roster reads each
+     * of its clients' new score and verdict first.
+     */
+    @Benchmark
+    public Decision arbiterAfterScoringPass() {
+        return platform.arbiterAfterScoringPass();
+    }
+
+    /**
      * Making the platform's roster anew from all its instances: what the service adds to its first
      * decision for the platform, or when more instances changed since the last than the platform's
      * change log holds.
