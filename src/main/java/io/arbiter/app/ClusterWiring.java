@@ -58,11 +58,13 @@ final class ClusterWiring {
 
     /**
      * Publishes each decision this member records or moves to every member's feed, answers other
-     * members' arbitration requests for the platforms it owns, and adds the cluster routes.
+     * members' arbitration requests for the platforms it owns (once the other members know where to
+     * send them), and adds the cluster routes.
      */
-    static void serve(GridMember member, Vertx vertx, HttpServerVerticle http, OwnerRouting routing) {
+    static void serve(GridMember member, Vertx vertx, HttpServerVerticle http, OwnerRouting routing)
+            throws TimeoutException {
         member.decisionLog().onChange(id -> vertx.eventBus().publish(EventBusAddresses.DECISIONS, id));
-        routing.serve(vertx);
+        routing.serve(vertx).await(30, TimeUnit.SECONDS);
         http.with(new ClusterRoutes(member.ownership())::register);
     }
 }
