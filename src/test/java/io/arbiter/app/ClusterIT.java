@@ -260,12 +260,16 @@ class ClusterIT {
         Instant frozenAt = Instant.now();
         Duration noticed;
         try {
+            // Clients that wait 3 s for an acknowledgement, then send the next contention: a request
+            // whose grid operations wait on the frozen member's backups waits up to the backup
+            // timeout (cluster-config/README.md), and must not hold up the contentions after it.
             for (int t = 0; t < 2; t++) {
                 int thread = t;
                 senders.submit(() -> {
                     for (int n = 0; running.get(); n++) {
                         if (acknowledged.trySend(others.get((n + thread) % others.size()), new JsonArray()
-                                .add(contention("k-hb-" + thread + "-" + n, p, "normal", 1, null)))) {
+                                .add(contention("k-hb-" + thread + "-" + n, p, "normal", 1, null)),
+                                Duration.ofSeconds(3))) {
                             ackedWhileFrozen.incrementAndGet();
                         }
                         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));

@@ -3,6 +3,7 @@ package io.arbiter.testing;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +31,16 @@ public final class Acknowledged {
 
     /** Sends under load or failure: a refusal or a dead member is not an acknowledgement, and not a failure. */
     public boolean trySend(MemberProcess to, JsonArray batch) {
+        return trySend(to, batch, Duration.ofSeconds(30));
+    }
+
+    /**
+     * As {@link #trySend(MemberProcess, JsonArray)}, from a client that gives up waiting for the
+     * answer after {@code patience} (the batch may still be applied: it is not acknowledged).
+     */
+    public boolean trySend(MemberProcess to, JsonArray batch, Duration patience) {
         try {
-            if (to.http().events(batch.encode()).status() == 202) {
+            if (to.http().events(batch.encode(), patience).status() == 202) {
                 remember(batch);
                 return true;
             }

@@ -57,6 +57,12 @@ public final class Http {
         return post("/v1/events", "application/json", json);
     }
 
+    /** POSTs events as a JSON body, waiting at most {@code patience} for the answer (then it throws). */
+    public Answer events(String json, Duration patience) {
+        return send(HttpRequest.newBuilder(uri("/v1/events")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), patience);
+    }
+
     /**
      * Changes the policy in force: reads it, lets {@code edit} change the document, and PUTs it
      * back with its version in {@code If-Match}; fails unless the node answers 200.
@@ -74,8 +80,12 @@ public final class Http {
     }
 
     public Answer send(HttpRequest.Builder request) {
+        return send(request, Duration.ofSeconds(30));
+    }
+
+    private Answer send(HttpRequest.Builder request, Duration timeout) {
         try {
-            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> r = CLIENT.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
