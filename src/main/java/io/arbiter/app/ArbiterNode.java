@@ -148,7 +148,7 @@ public final class ArbiterNode implements AutoCloseable {
                     refresher::board, clock, registry);
             owned = ClusterWiring.decide(member, arbitration, actuator, migrator, registry,
                     decisions::failed);
-            OwnerRouting routing = ClusterWiring.route(member, arbitration);
+            OwnerRouting routing = ClusterWiring.route(member, arbitration, journal, registry);
             ingestor.holdAcknowledgements(applied -> decisionsStored(applied, decisions));
             ingestor.onApplied(arbitration::checkHighWater);
 

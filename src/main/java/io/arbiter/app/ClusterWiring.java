@@ -52,8 +52,10 @@ final class ClusterWiring {
     }
 
     /** {@code POST /v1/arbitrations} decided by the platform's owner, wherever it arrives. */
-    static OwnerRouting route(GridMember member, ArbitrationService arbitration) {
-        return new OwnerRouting(arbitration, member.ownership(), member.decisionLog());
+    static OwnerRouting route(GridMember member, ArbitrationService arbitration, DecisionJournal journal,
+                              MeterRegistry registry) {
+        return new OwnerRouting(arbitration, member.ownership(), member.decisionLog(), member.store(), journal,
+                registry);
     }
 
     /**

@@ -1,13 +1,17 @@
 package io.arbiter.app;
 
+import io.arbiter.arbitration.DecisionIds;
 import io.arbiter.domain.Contention;
 import io.arbiter.domain.ContentionReason;
 import io.arbiter.domain.Resources;
 import io.arbiter.domain.Severity;
 import io.arbiter.grid.GridDecisionLog;
 import io.arbiter.grid.GridOwnership;
+import io.arbiter.grid.GridStore;
 import io.arbiter.http.Arbitrations;
 import io.arbiter.http.EventBusAddresses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -20,7 +24,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /v1/arbitrations} on a cluster: a contention on a platform this member does not own
@@ -28,26 +31,33 @@ import java.util.concurrent.TimeUnit;
  * decision's id; dry runs, and platforms this member owns, are decided here. So every platform has
  * one decider, wherever the request arrived. On the minority side of a split it refuses at once.
  * While the event bus does not know the owner's address (members publish theirs again after others
- * join or leave), the request is asked again, for up to 10 s.
+ * join or leave), the contention goes to the owner through the grid instead, as contention events do.
  */
 final class OwnerRouting implements Arbitrations {
 
     private static final long TIMEOUT_MILLIS = 30_000;
     private static final int BAD_REQUEST = 400;
     private static final int UNAVAILABLE = 503;
-    /** How long a request is asked again while the owner's address is not known on the event bus. */
-    private static final Duration UNKNOWN_OWNER_WAIT = Duration.ofSeconds(10);
-    private static final Duration UNKNOWN_OWNER_RETRY = Duration.ofMillis(200);
 
     private final ArbitrationService local;
     private final GridOwnership ownership;
     private final GridDecisionLog log;
+    private final GridStore grid;
+    private final DecisionJournal journal;
+    private final Counter throughTheGrid;
     private volatile Vertx vertx;
 
-    OwnerRouting(ArbitrationService local, GridOwnership ownership, GridDecisionLog log) {
+    OwnerRouting(ArbitrationService local, GridOwnership ownership, GridDecisionLog log, GridStore grid,
+                 DecisionJournal journal, MeterRegistry registry) {
         this.local = local;
         this.ownership = ownership;
         this.log = log;
+        this.grid = grid;
+        this.journal = journal;
+        this.throughTheGrid = Counter.builder("arbiter.arbitrations.through.grid")
+                .description("Contentions handed to their platform's owner through the grid: the event bus did not "
+                        + "know the owner's address")
+                .register(registry);
     }
 
     /**
@@ -65,15 +75,6 @@ final class OwnerRouting implements Arbitrations {
         if (!dryRun && !ownership.hasMajority()) {
             return CompletableFuture.failedFuture(ownership.refusal("refusing to decide contention " + triggerId));
         }
-        return arbitrate(triggerId, contention, dryRun, System.nanoTime() + UNKNOWN_OWNER_WAIT.toNanos());
-    }
-
-    /**
-     * Decides here, or asks the platform's owner; asks again, the owner found anew, while the event
-     * bus does not know the owner's address yet (until {@code giveUpAt}, in {@link System#nanoTime()}):
-     * after members join or leave, each member publishes its addresses again, which takes a moment.
-     */
-    private CompletionStage<Result> arbitrate(String triggerId, Contention contention, boolean dryRun, long giveUpAt) {
         Vertx bus = vertx;
         if (dryRun || bus == null || ownership.owns(contention.platformId())) {
             return local.arbitrate(triggerId, contention, dryRun);
@@ -88,24 +89,43 @@ final class OwnerRouting implements Arbitrations {
                 .toCompletionStage()
                 .handle((reply, failure) -> {
                     if (failure == null) {
-                        return decision(reply.body());
+                        return decision(reply.body().getString("decisionId"), reply.body().getBoolean("isNew"));
                     }
-                    if (isUnknownAddress(failure) && System.nanoTime() < giveUpAt) {
-                        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(
-                                        UNKNOWN_OWNER_RETRY.toMillis(), TimeUnit.MILLISECONDS))
-                                .thenCompose(v -> arbitrate(triggerId, contention, false, giveUpAt));
+                    if (isUnknownAddress(failure)) {
+                        throughTheGrid.increment();
+                        return throughTheGrid(triggerId, contention);
                     }
                     throw asFailure(failure, owner.get());
                 })
                 .thenCompose(next -> next);
     }
 
-    /** The decision the owner answered with, read from the grid's decision log. */
-    private CompletionStage<Result> decision(JsonObject answer) {
-        return log.decision(answer.getString("decisionId")).thenApply(found -> new Result(
-                found.orElseThrow(() -> new IllegalStateException("decision " + answer.getString("decisionId")
-                        + " taken by the platform's owner is not readable here")),
-                answer.getBoolean("isNew")));
+    /**
+     * Hands {@code contention} to its platform's owner through the grid, as a contention event
+     * does (pending in the platform's partition until the owner has decided it), and waits for the
+     * decision to be stored: for when this member's event bus does not know the owner's address,
+     * as after members join or leave while each publishes its addresses again.
+     */
+    private CompletionStage<Result> throughTheGrid(String triggerId, Contention contention) {
+        String decisionId = DecisionIds.decision(contention.platformId(), triggerId, 0);
+        return log.decision(decisionId).thenCompose(taken -> {
+            if (taken.isPresent()) {
+                return CompletableFuture.completedFuture(new Result(taken.get(), false));
+            }
+            return grid.platform(contention.platformId()).thenCompose(platform -> {
+                if (platform.isEmpty()) {
+                    throw new IllegalArgumentException("unknown platform '" + contention.platformId() + "'");
+                }
+                return grid.raiseContention(triggerId, contention);
+            }).thenCompose(raised -> journal.stored(decisionId, Duration.ofMillis(TIMEOUT_MILLIS)))
+                    .thenCompose(stored -> decision(decisionId, true));
+        });
+    }
+
+    /** Decision {@code decisionId}, taken by the platform's owner, as the grid's decision log holds it. */
+    private CompletionStage<Result> decision(String decisionId, boolean isNew) {
+        return log.decision(decisionId).thenApply(found -> new Result(found.orElseThrow(() -> new IllegalStateException(
+                "decision " + decisionId + " taken by the platform's owner is not readable here")), isNew));
     }
 
     private static boolean isUnknownAddress(Throwable failure) {

@@ -3,6 +3,7 @@ package io.arbiter.grid;
 import com.hazelcast.cluster.Address;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.multimap.MultiMap;
 import com.hazelcast.instance.EndpointQualifier;
 import com.hazelcast.instance.FirewallingNodeContext;
 import com.hazelcast.instance.impl.HazelcastInstanceFactory;
@@ -19,6 +20,7 @@ import io.arbiter.ledger.StoreOptions;
 import io.arbiter.testing.ClusterFiles;
 import io.arbiter.testing.FreePorts;
 import io.arbiter.testing.Http;
+import io.arbiter.testing.Metrics;
 import io.arbiter.testing.ProjectDir;
 import io.arbiter.testing.TestDatabase;
 import io.vertx.core.json.JsonArray;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,6 +158,50 @@ class SplitBrainIT {
         assertThat(triggers(minority, p)).containsExactlyInAnyOrder("k-major", "k-split");
         assertThat(routes(2).route("split-svc").toCompletableFuture().join().orElseThrow().route())
                 .as("the majority's route, once healed").isEqualTo(switched);
+    }
+
+    @Test
+    void aContentionForAnOwnerWhoseAddressTheEventBusLostReachesItThroughTheGrid() {
+        String p = "p-lost-address";
+        Http first = http(nodes.get(0));
+        assertThat(first.events(new JsonArray().add(platform("e-" + p, p, 16, 64)).encode()).status()).isEqualTo(202);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> nodes.stream().allMatch(n -> membersSeenBy(n) == 3
+                && http(n).get("/v1/cluster").json().getBoolean("settled")));
+        int owner = ownerOf(p);
+        int other = (owner + 1) % 3;
+        // The owner's arbitration address leaves the event bus's registry (as when registrations are
+        // lost while members come and go): requests over the bus find no handler.
+        MultiMap<String, Object> registry = grids.get(other).getMultiMap("__vertx.subs");
+        String address = "arbiter.arbitrate." + grids.get(owner).getCluster().getLocalMember().getUuid();
+        Collection<Object> lost = registry.remove(address);
+        assertThat(lost).as("the owner's registration on the event bus").isNotEmpty();
+        try {
+            Http.Answer decided = http(nodes.get(other)).post("/v1/arbitrations", "application/json",
+                    contention("k-lost", p).encode());
+            assertThat(decided.status()).as(decided.body()).isEqualTo(201);
+            assertThat(decided.json().getJsonObject("trigger").getString("id")).isEqualTo("k-lost");
+            assertThat(Metrics.sum(http(nodes.get(other)), "arbiter_arbitrations_through_grid_total"))
+                    .as("handed over through the grid").isEqualTo(1);
+            assertThat(triggers(http(nodes.get(owner)), p)).containsExactly("k-lost");
+
+            Http.Answer again = http(nodes.get(other)).post("/v1/arbitrations", "application/json",
+                    contention("k-lost", p).encode());
+            assertThat(again.status()).as("the same contention again: " + again.body()).isEqualTo(200);
+            assertThat(triggers(http(nodes.get(owner)), p)).containsExactly("k-lost");
+        } finally {
+            lost.forEach(registration -> registry.put(address, registration));
+        }
+    }
+
+    /** The node whose member owns {@code platformId}'s partition. */
+    private static int ownerOf(String platformId) {
+        for (int n = 0; n < 3; n++) {
+            HazelcastInstance hz = grids.get(n);
+            if (hz.getPartitionService().getPartition(platformId).getOwner().localMember()) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("no member owns " + platformId);
     }
 
     /** The route table as member {@code n} reads and writes it. */
