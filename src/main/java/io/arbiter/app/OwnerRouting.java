@@ -30,8 +30,8 @@ import java.util.concurrent.CompletionStage;
  * is sent over the event bus to the member that owns it, which decides it and answers the
  * decision's id; dry runs, and platforms this member owns, are decided here. So every platform has
  * one decider, wherever the request arrived. On the minority side of a split it refuses at once.
- * While the event bus does not know the owner's address (members publish theirs again after others
- * join or leave), the contention goes to the owner through the grid instead, as contention events do.
+ * When the event bus does not know the owner's address (seen on the majority side of a split, the
+ * cause not known), the contention goes to the owner through the grid instead, as contention events do.
  */
 final class OwnerRouting implements Arbitrations {
 
@@ -103,8 +103,7 @@ final class OwnerRouting implements Arbitrations {
     /**
      * Hands {@code contention} to its platform's owner through the grid, as a contention event
      * does (pending in the platform's partition until the owner has decided it), and waits for the
-     * decision to be stored: for when this member's event bus does not know the owner's address,
-     * as after members join or leave while each publishes its addresses again.
+     * decision to be stored: for when this member's event bus does not know the owner's address.
      */
     private CompletionStage<Result> throughTheGrid(String triggerId, Contention contention) {
         String decisionId = DecisionIds.decision(contention.platformId(), triggerId, 0);
